@@ -1,0 +1,225 @@
+"""Split a sitting into its items, whatever the numbering.
+
+Heading candidates are lines that match one of the numbering schemes seen in
+council minutes ("D2024-48 - Objet : ...", "DEL2025-02 : ...", "Rapport N° 6",
+"DÉLIBÉRATION N°36/2023", "1. ...", "1°) ...", "I ..."). The scheme that best
+explains the document wins: coded numbers first, then reports, then the
+longest run of consecutive numbers. Upper-case lines of another scheme
+("I. AFFAIRES GÉNÉRALES", "1. FINANCES") become the items' group. When an
+agenda repeats the headings, the occurrence followed by the most text wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from delibsearch.extract.dates import fold
+
+CODE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?(?P<num>(?:DEL|DCM|DELIB|DL|D)\s?\d{4}\s?[-–_/.]\s?\d{1,4}(?:[-/]\d{1,3})?)"
+    r"\s*[-–:]+\s*(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"0-9].*)?$",
+    re.M,
+)
+REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
+ARABIC = re.compile(r"^(?P<num>[1-9]\d?)\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+ROMAN = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{1,3}|V))\s?(?:\.|\)|\s?[-–]|\s)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+TABLE_ROW_END = re.compile(r"\d[,.]\d{2}\s*€?$|(?:\d[\d ]*[,.]?\d*\s+){2,}\d+\s*€?$")
+CONNECTORS = {"de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "en", "pour", "sur", "d’", "d'", "l’", "l'", "par", "avec", "dans", "–", "-", ","}
+RAPPORTEUR = re.compile(r"Rapporteure?s?\s*:\s*(?P<name>[^\n]{3,80})", re.I)
+GROUP_GAP = 400
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+@dataclass
+class Heading:
+    start: int
+    end: int
+    number: str
+    title: str
+    scheme: str
+
+
+@dataclass
+class ItemSpan:
+    number: str | None
+    title: str | None
+    start: int
+    end: int
+    group: str | None
+
+
+def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[str]]:
+    """Item spans of the document (offsets into text), and warnings."""
+    coded = _candidates(CODE, text, "code")
+    reports = _candidates(REPORT, text, "report")
+    arabic_candidates = _candidates(ARABIC, text, "arabic")
+    arabic = _chain(arabic_candidates, text)
+    roman = _chain(_candidates(ROMAN, text, "roman"), text)
+    if coded:
+        all_arabic = _candidates(ARABIC, text, "arabic")
+        items, groups = _dedupe(coded + _orphans(all_arabic, coded), text), _groups(arabic + roman)
+    elif reports:
+        items, groups = _dedupe(reports, text), _groups(arabic + roman)
+    elif (len(arabic) >= 2 or _announced(arabic, arabic_candidates)) and len(arabic) >= len(roman):
+        items, groups = arabic, _groups(roman)
+    elif len(roman) >= 2:
+        items, groups = roman, _groups(arabic)
+    else:
+        return [], ["items: no item numbering recognised; the text is kept as one item"]
+    items = [h for h in items if h.start >= header_hint] or items
+    return _spans(items, groups, text), []
+
+
+def _candidates(pattern: re.Pattern[str], text: str, scheme: str) -> list[Heading]:
+    found = []
+    for match in pattern.finditer(text):
+        title = (match.group("title") or "").strip()
+        if scheme in ("arabic", "roman") and (TABLE_ROW_END.search(title) or len(title) < 3):
+            continue
+        number = re.sub(r"\s+", " ", match.group("num")).strip(" -–")
+        found.append(Heading(match.start(), match.end(), number, title, scheme))
+    return found
+
+
+def _value(heading: Heading) -> int:
+    if heading.scheme == "roman":
+        total, last = 0, 0
+        for char in reversed(heading.number):
+            value = ROMAN_VALUES[char]
+            total, last = (total - value, last) if value < last else (total + value, value)
+        return total
+    return int(heading.number)
+
+
+def _chain(candidates: list[Heading], text: str) -> list[Heading]:
+    """The longest run 1, 2, 3 ... in reading order (one number may be missed); among equals, the one followed by the most text."""
+    best: list[tuple[int, int, int]] = []  # (length, text covered, previous index)
+    for i, cand in enumerate(candidates):
+        span = (candidates[i + 1].start if i + 1 < len(candidates) else len(text)) - cand.start
+        choice = (1, span, -1) if _value(cand) == 1 else (0, 0, -1)
+        for j in range(i):
+            if best[j][0] and 1 <= _value(cand) - _value(candidates[j]) <= 2:
+                option = (best[j][0] + 1, best[j][1] + span, j)
+                choice = max(choice, option)
+        best.append(choice)
+    if not best or max(best)[0] < 1:
+        return []
+    index = best.index(max(best))
+    chain = []
+    while index >= 0:
+        chain.append(candidates[index])
+        index = best[index][2]
+    return chain[::-1]
+
+
+def _announced(chain: list[Heading], candidates: list[Heading]) -> bool:
+    """A lone "1. Title" counts when the agenda printed it too."""
+    if len(chain) != 1:
+        return False
+    key = fold(chain[0].title)[:30]
+    return sum(fold(c.title)[:30] == key for c in candidates) >= 2
+
+
+def _orphans(arabic: list[Heading], coded: list[Heading]) -> list[Heading]:
+    """Numbered items printed without their code ("4. Vote des taux" between "3. D2024-17" and "5. D2024_19")."""
+    found = []
+    for i in range(1, len(arabic) - 1):
+        heading = arabic[i]
+        if heading.start < coded[0].start or CODE.match(f"{heading.number}. {heading.title}"):
+            continue
+        before, after = _value(arabic[i - 1]), _value(arabic[i + 1])
+        if before == _value(heading) - 1 and after == _value(heading) + 1 and not _mostly_upper(heading.title):
+            found.append(heading)
+    return found
+
+
+def _dedupe(headings: list[Heading], text: str) -> list[Heading]:
+    """Drop agenda copies: same number and title, keep the one followed by the most text."""
+    kept: dict[tuple[str, str], tuple[int, Heading]] = {}
+    for i, heading in enumerate(headings):
+        span = (headings[i + 1].start if i + 1 < len(headings) else len(text)) - heading.start
+        key = (heading.number, fold(heading.title)[:40])
+        if key not in kept or span > kept[key][0]:
+            kept[key] = (span, heading)
+    return sorted((h for _, h in kept.values()), key=lambda h: h.start)
+
+
+def _groups(headings: list[Heading]) -> list[Heading]:
+    return [h for h in headings if _mostly_upper(h.title)]
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _leading_groups(groups: list[Heading], items: list[Heading]) -> list[Heading]:
+    """Group headings that open a run of items (not upper-case titles inside an item's body)."""
+    kept = []
+    for group in groups:
+        following = next((h for h in items if h.start > group.start), None)
+        if following and following.start - group.end < GROUP_GAP:
+            kept.append(group)
+    return kept
+
+
+def _spans(items: list[Heading], groups: list[Heading], text: str) -> list[ItemSpan]:
+    groups = _leading_groups(groups, items)
+    bounds = sorted([h.start for h in items] + [g.start for g in groups] + [len(text)])
+    spans = []
+    for heading in items:
+        end = next(b for b in bounds if b > heading.start)
+        group = next((g for g in reversed(groups) if g.start < heading.start), None)
+        title = _full_title(heading, text, end)
+        spans.append(ItemSpan(heading.number, title or None, heading.start, end,
+                              f"{group.number}. {group.title}" if group else None))
+    return spans
+
+
+def _full_title(heading: Heading, text: str, end: int) -> str:
+    lines = text[heading.end:end].split("\n")[1:]
+    title = heading.title
+    if not title:
+        return _title_from_next_lines(lines)
+    for i, line in enumerate(lines[:3]):
+        line = line.strip()
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if not line or RAPPORTEUR.match(line) or not _continues(title, line, following):
+            break
+        title = f"{title} {line}"
+    return _tidy_title(title)
+
+
+def _continues(title: str, line: str, following: str) -> bool:
+    if title.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    last_word = title.split()[-1].lower() if title.split() else ""
+    if line[:1].islower() or last_word in CONNECTORS or title.rstrip().endswith(("’", "'")):
+        return True
+    return len(line) <= 40 and not line.endswith(".") and not following
+
+
+def _title_from_next_lines(lines: list[str]) -> str:
+    parts: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            if parts:
+                break
+            continue
+        if parts and not _mostly_upper(line):
+            break
+        parts.append(line)
+        if len(parts) == 4 or not _mostly_upper(line):
+            break
+    return _tidy_title(" ".join(parts))
+
+
+def _tidy_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip(" :–-")
+
+
+def find_rapporteur(item_text: str) -> str | None:
+    """The printed rapporteur, raw ("Sylvain GOUPIL"), from the first lines of an item."""
+    match = RAPPORTEUR.search(item_text[:1500])
+    return match.group("name").strip() if match else None

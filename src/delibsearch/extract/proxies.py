@@ -1,0 +1,69 @@
+"""Proxies ("pouvoirs", "procurations") and the names of an attendance block."""
+from __future__ import annotations
+
+import re
+
+from delibsearch.extract.names import BULLET, clean_name, split_names
+from delibsearch.model import Proxy, Session
+
+GIVE = r"(?:a\s+donné\s+|donne\s+|donnant\s+)?(?:pouvoir|procuration|mandat|délégation)(?:\s+de\s+vote)?"
+PAIR_PATTERNS = [
+    re.compile(rf"^(?P<giver>.+?)\s*\(\s*{GIVE}\s+(?:donnée?\s+)?(?:à\s+)?(?P<holder>[^)]+)\)"),
+    re.compile(rf"^(?P<holder>.+?)\s*\(\s*(?:pouvoir|procuration|mandat)\s+(?:de|d[e’']\s*la\s+part\s+de)\s+(?P<giver>[^)]+)\)"),
+    re.compile(rf"^(?P<giver>.+?)\s+{GIVE}\s+(?:donnée?\s+)?à\s+(?P<holder>.+)$"),
+    re.compile(r"^(?P<giver>.+?)\s+(?:est\s+)?représentée?\s+par\s+(?P<holder>.+)$"),
+    re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+à\s+(?P<holder>.+)$", re.I),
+]
+PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+à\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
+SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s-\s)\s*")
+STARRED = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*)\s*\(\s*Pr?\s*(?P<stars>\*+)\s*\)")
+
+
+def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str], list[Proxy]]:
+    """Names listed in the block, and the proxies it states ("X pouvoir à Y", "X (procuration à Y)")."""
+    block = re.sub(r"\n(?=\s*(?:M\.|Mme|Madame|Monsieur)\s)", " ; ", BULLET.sub(" ; ", block))
+    text = re.sub(r"\s+", " ", block).strip()
+    names: list[str] = []
+    proxies: list[Proxy] = []
+    for segment in SEGMENTS.split(text):
+        proxy = _pair(segment, is_proxy_block)
+        if proxy:
+            proxies.append(proxy)
+            if _holder_listed_first(segment):
+                names.append(proxy.holder)
+        elif segment:
+            names += split_names(segment)
+    return names, proxies
+
+
+def _pair(segment: str, is_proxy_block: bool) -> Proxy | None:
+    patterns = PAIR_PATTERNS + ([PLAIN_PAIR] if is_proxy_block else [])
+    for pattern in patterns:
+        match = pattern.search(segment.strip(" .;"))
+        if match:
+            giver, holder = clean_name(match.group("giver")), clean_name(match.group("holder"))
+            if giver and holder:
+                return Proxy(giver=giver, holder=holder)
+    return None
+
+
+def _holder_listed_first(segment: str) -> bool:
+    """"M. X (pouvoir de Mme Y)" in a list of present members: X is present."""
+    return bool(PAIR_PATTERNS[1].search(segment.strip(" .;")))
+
+
+def star_proxies(session: Session, zone: str) -> list[Proxy]:
+    """Proxies marked with stars: "Présents : Jean-Pierre (Pr*)" and "Excusés : David (Pr*)"."""
+    by_stars: dict[str, list[str]] = {}
+    for match in STARRED.finditer(zone):
+        by_stars.setdefault(match.group("stars"), []).append(match.group("name"))
+    proxies = []
+    for names in by_stars.values():
+        holders = [n for n in names if n in session.present]
+        givers = [n for n in names if n not in session.present]
+        if len(holders) == 1:
+            proxies += [Proxy(giver=g, holder=holders[0]) for g in givers]
+    givers = {p.giver for p in proxies}
+    session.excused[:] = [n for n in session.excused if n not in givers]
+    session.absent[:] = [n for n in session.absent if n not in givers]
+    return proxies

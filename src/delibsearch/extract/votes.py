@@ -1,0 +1,175 @@
+"""An item's vote and decision.
+
+The vote is the last cluster of vote cues in the item ("Pour : 15",
+"à l'unanimité", "26 voix contre", "TOTAL VOTANTS : ..."); earlier mentions
+of unanimity in the body (rules of procedure) are left alone. A count that is
+neither printed nor derivable stays None.
+"""
+from __future__ import annotations
+
+import re
+
+from delibsearch.extract.dates import words_to_int
+from delibsearch.extract.names import Roster, clean_name
+from delibsearch.model import Vote
+
+APOS = r"[’']"
+CUE = re.compile(
+    rf"\bvote\s*:|\bpour\s*:|\bcontre\s*:|\babstentions?\s*:|\bunanimit[ée]|\bà\s+la\s+majorit[ée](?!\s+(?:absolue|relative|requise|qualifi))"
+    r"|\b\d+\s+(?:voix|votes?)\b|\b\d+\s+(?:pour|contre|abstentions?|absentions?)\b|\bvotants\s*:|\btotal\s+votants|\bvoix\s+exprim|\bne\s+prend\s+pas\s+part\s+au\s+vote"
+    r"|\badopt[ée]e?s?\b|\bprend\s+acte\b|\bprennent\s+acte\b|\brejet[ée]e?s?\b|\bretir[ée]e?s?\s+de\s+l[’']ordre\s+du\s+jour",
+    re.I,
+)
+CLUSTER_GAP = 400
+NUMBER = r"(\d{1,3}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
+VOTES = r"(?:voix|votes?|suffrages?)\s+"
+ABSTAIN = r"(?:abstentions?|absentions?|abstenus?)"
+NAMES_AFTER = r"\s*(?:\((?P<paren>[^()]{3,300})\)|:?\s*(?P<bare>(?:M\.|Mme|MM\.|Madame|Monsieur)\s[^\n]{2,200}))?"
+COUNTS = {
+    "for": [rf"\bpour\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?pour\b"],
+    "against": [rf"\bcontre\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?contre\b"],
+    "abstention": [rf"\b{ABSTAIN}\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+{ABSTAIN}\b"],
+    "voters": [rf"total\s+votants\s*:\s*{NUMBER}", rf"\bvotants\s*:\s*{NUMBER}", rf"{NUMBER}\s+votants\b"],
+    "present": [rf"{NUMBER}\s+(?:conseillers?\s+|membres?\s+)?présents?\b", rf"\bprésents?\s*:\s*{NUMBER}"],
+    "represented": [rf"{NUMBER}\s+(?:représentés?|procurations?|pouvoirs?)\b", rf"\b(?:représentés?|procurations?|pouvoirs?)\s*:\s*{NUMBER}"],
+    "not_voting": [rf"{NUMBER}\s+non[\s-]participation", rf"non[\s-]votants?\s*:\s*{NUMBER}", rf"{NUMBER}\s+non[\s-]votants?"],
+}
+NAMED = {
+    "against": re.compile(rf"\bcontre\s*:?\s*(?:{NUMBER})?{NAMES_AFTER}", re.I),
+    "abstention": re.compile(rf"\b{ABSTAIN}\s*:?\s*(?:{NUMBER})?{NAMES_AFTER}", re.I),
+}
+NAME_TOKEN = re.compile(r"^(?:M\.|Mme|MM\.|Mlle|Madame|Monsieur|[A-ZÀ-Þ][\w'’-]*\.?)$")
+NOTED = re.compile(r"\bprend(?:re|nent)?\s+acte\b|\ba\s+pris\s+acte\b|\bprennent\s+acte\b", re.I)
+WITHDRAWN = re.compile(r"\bretir[ée]e?s?\b|\bajourn[ée]e?s?\b|\breport[ée]e?\s+à\s+une\s+(?:prochaine|séance)", re.I)
+REJECTED = re.compile(r"\brejet[ée]e?s?\b|\brefuse\b|\bn[’'](?:est|a)\s+pas\s+(?:été\s+)?adopt|\bnon\s+adopt", re.I)
+ADOPTED = re.compile(r"\badopt[ée]e?s?\b|\bapprouv[ée]e?s?\b|\bdécide\b|\bdécident\b|\bvalid[ée]e?s?\b|\bautorise\b|\baccept[ée]e?s?\b", re.I)
+
+
+def vote_block(text: str) -> str | None:
+    """The text of the last cluster of vote cues, or None when the item has none."""
+    cues = list(CUE.finditer(text))
+    if not cues:
+        return None
+    first = last = cues[-1]
+    for cue in reversed(cues[:-1]):
+        if first.start() - cue.end() > CLUSTER_GAP:
+            break
+        first = cue
+    start = text.rfind("\n", 0, first.start()) + 1
+    end = text.find("\n", last.end())
+    end = len(text) if end < 0 else end
+    after = text[end:end + 200]
+    if "(" in text[start:end] and ")" not in text[text.rfind("(", start, end):end]:
+        end += after.find(")") + 1 if ")" in after else 0
+    return text[start:end]
+
+
+def parse_vote(text: str, roster: Roster, session_voters: int | None) -> tuple[Vote | None, str | None]:
+    """The item's vote (None when no vote is printed) and its decision."""
+    block = vote_block(text)
+    if block is None:
+        return None, _decision(text, None)
+    flat_block = re.sub(r"\s+", " ", block)
+    vote = Vote(unanimous=bool(re.search(r"unanimit", flat_block, re.I)))
+    for field, patterns in COUNTS.items():
+        setattr(vote, "for_" if field == "for" else field, _first_count(patterns, flat_block))
+    vote.against_names = _named("against", block, roster)
+    vote.abstention_names = _named("abstention", block, roster)
+    _derive_counts(vote, session_voters, majority=bool(re.search(r"majorit", flat_block, re.I)))
+    if not _has_vote(vote):
+        return None, _decision(text, None)
+    return vote, _decision(text, vote, block)
+
+
+def _first_count(patterns: list[str], text: str) -> int | None:
+    for pattern in patterns:
+        match = re.search(pattern, text, re.I)
+        if match:
+            value = match.group(1)
+            return int(value) if value.isdigit() else words_to_int(value)
+    return None
+
+
+def _named(kind: str, block: str, roster: Roster) -> list[str]:
+    """Names printed with the count: "Contre : 1 (Mme DEFOSSEZ)", "Abstention : M. Papin et Mme Debuisser"."""
+    for match in reversed(list(NAMED[kind].finditer(block))):
+        names = _names_of(match, roster)
+        if names:
+            return names
+    return []
+
+
+def _leading_name(part: str) -> str:
+    """"M. THUILLIER. M. LEBLANC indique" -> "M. THUILLIER": the name tokens that open a part."""
+    kept = []
+    for token in part.split():
+        if not NAME_TOKEN.match(token):
+            break
+        if token.endswith(".") and len(token) > 3:
+            kept.append(token.rstrip("."))
+            break
+        kept.append(token)
+    return " ".join(kept)
+
+
+def _names_of(match: re.Match[str], roster: Roster) -> list[str]:
+    raw = match.group("paren") or match.group("bare") or ""
+    names: list[str] = []
+    for part in re.split(r",|\bet\b|;", raw):
+        part = _leading_name(part)
+        name = roster.resolve(part) or clean_name(part) if part else None
+        if not name:
+            if match.group("bare") and names:
+                break
+            continue
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _derive_counts(vote: Vote, session_voters: int | None, majority: bool) -> None:
+    if vote.against is None and vote.against_names:
+        vote.against = len(vote.against_names)
+    if vote.abstention is None and vote.abstention_names:
+        vote.abstention = len(vote.abstention_names)
+    if vote.unanimous and not (vote.against or vote.abstention):
+        vote.against = vote.against or 0
+        vote.abstention = vote.abstention or 0
+    elif vote.unanimous:
+        vote.unanimous = False
+    if any(c is not None for c in (vote.for_, vote.against, vote.abstention)):
+        # A printed tally that names no abstention (or no vote against) records none.
+        vote.against = 0 if vote.against is None else vote.against
+        vote.abstention = 0 if vote.abstention is None else vote.abstention
+    if vote.voters is None and vote.present is not None and vote.represented is not None:
+        vote.voters = vote.present + vote.represented - (vote.not_voting or 0)
+    if vote.for_ is None and (majority or vote.against is not None or vote.abstention is not None) and not vote.unanimous:
+        voters = vote.voters if vote.voters is not None else session_voters
+        if voters is not None and (vote.against is not None or vote.abstention is not None):
+            vote.for_ = voters - (vote.against or 0) - (vote.abstention or 0)
+    if vote.unanimous and vote.for_ is None and vote.voters:
+        vote.for_ = vote.voters
+
+
+def _has_vote(vote: Vote) -> bool:
+    counts = (vote.for_, vote.against, vote.abstention, vote.voters, vote.present)
+    return vote.unanimous or any(c is not None for c in counts)
+
+
+def _decision(text: str, vote: Vote | None, block: str = "") -> str | None:
+    tail = text[-1500:]
+    if WITHDRAWN.search(block or "") or re.search(r"(?:point|question|délibération)\s+(?:est\s+)?retir", tail, re.I):
+        return "withdrawn"
+    if NOTED.search(block or tail):
+        return "noted"
+    if REJECTED.search(block):
+        return "rejected"
+    if vote is not None:
+        if vote.unanimous:
+            return "adopted"
+        if vote.for_ is not None and vote.against is not None:
+            return "adopted" if vote.for_ > vote.against else "rejected"
+        return "adopted" if ADOPTED.search(block) or re.search(r"majorit", block, re.I) else None
+    if NOTED.search(tail):
+        return "noted"
+    return "adopted" if re.search(r"\badopt[ée]", tail, re.I) else None

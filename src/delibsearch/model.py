@@ -1,0 +1,181 @@
+"""The document model: what a council PDF becomes once read.
+
+`Document.to_dict()` is the JSON contract of `delibsearch parse`: keys may be
+added, never renamed; unknown values are None, lists are empty rather than
+missing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DECISIONS = ("adopted", "rejected", "noted", "withdrawn")
+
+
+@dataclass
+class Source:
+    file: str
+    sha256: str
+    pages: int
+    path: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "sha256": self.sha256, "pages": self.pages}
+
+
+@dataclass
+class Proxy:
+    """A member absent from the sitting who gave a proxy ("pouvoir") to another."""
+
+    giver: str
+    holder: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.giver, "to": self.holder}
+
+
+@dataclass
+class Movement:
+    """An arrival or departure during the sitting, as printed."""
+
+    text: str
+    page: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "page": self.page}
+
+
+@dataclass
+class Session:
+    date: str | None = None
+    time: str | None = None
+    place: str | None = None
+    convened_on: str | None = None
+    president: str | None = None
+    secretary: str | None = None
+    in_office: int | None = None
+    present_count: int | None = None
+    present: list[str] = field(default_factory=list)
+    proxies: list[Proxy] = field(default_factory=list)
+    excused: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    movements: list[Movement] = field(default_factory=list)
+
+    def roster(self) -> list[str]:
+        """Every member named in the header, for resolving short forms such as "Mme DEFOSSEZ"."""
+        names = [*self.present, *(p.giver for p in self.proxies), *(p.holder for p in self.proxies)]
+        names += [*self.excused, *self.absent]
+        for name in (self.president, self.secretary):
+            if name:
+                names.append(name)
+        return list(dict.fromkeys(names))
+
+    def voters(self) -> int | None:
+        """Members entitled to vote at the opening: present plus represented."""
+        if self.present_count is None:
+            return None
+        return self.present_count + len(self.proxies)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "time": self.time,
+            "place": self.place,
+            "convened_on": self.convened_on,
+            "president": self.president,
+            "secretary": self.secretary,
+            "in_office": self.in_office,
+            "present_count": self.present_count,
+            "present": list(self.present),
+            "proxies": [p.to_dict() for p in self.proxies],
+            "excused": list(self.excused),
+            "absent": list(self.absent),
+            "movements": [m.to_dict() for m in self.movements],
+        }
+
+
+@dataclass
+class Vote:
+    present: int | None = None
+    represented: int | None = None
+    voters: int | None = None
+    for_: int | None = None
+    against: int | None = None
+    abstention: int | None = None
+    not_voting: int | None = None
+    unanimous: bool = False
+    against_names: list[str] = field(default_factory=list)
+    abstention_names: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "present": self.present,
+            "represented": self.represented,
+            "voters": self.voters,
+            "for": self.for_,
+            "against": self.against,
+            "abstention": self.abstention,
+            "not_voting": self.not_voting,
+            "unanimous": self.unanimous,
+            "against_names": list(self.against_names),
+            "abstention_names": list(self.abstention_names),
+        }
+
+
+@dataclass
+class Section:
+    heading: str
+    level: int
+    page: int
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"heading": self.heading, "level": self.level, "page": self.page, "text": self.text}
+
+
+@dataclass
+class Item:
+    number: str | None
+    title: str | None
+    page_start: int
+    page_end: int
+    text: str = ""
+    rapporteur: str | None = None
+    group: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    vote: Vote | None = None
+    decision: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "rapporteur": self.rapporteur,
+            "group": self.group,
+            "page_start": self.page_start,
+            "page_end": self.page_end,
+            "text": self.text,
+            "sections": [s.to_dict() for s in self.sections],
+            "vote": self.vote.to_dict() if self.vote else None,
+            "decision": self.decision,
+        }
+
+
+@dataclass
+class Document:
+    source: Source
+    authority: str | None = None
+    body: str | None = None
+    session: Session = field(default_factory=Session)
+    items: list[Item] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict(),
+            "authority": self.authority,
+            "body": self.body,
+            "session": self.session.to_dict(),
+            "items": [i.to_dict() for i in self.items],
+            "warnings": list(self.warnings),
+        }

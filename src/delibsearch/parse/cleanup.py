@@ -1,0 +1,97 @@
+"""Clean extracted page text: white space, running headers and footers, hyphenation.
+
+Running headers and footers are found by repetition, not by layout rules: a
+line near the top or bottom of a page whose shape (digits folded) recurs on
+most pages is furniture ("Commune de Pierrefonds - Conseil Municipal du
+10 décembre 2024 – Page 1 / 15", a bare page number).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+EDGE_LINES = 3
+LIGATURES = str.maketrans({"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl"})
+SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a]+")
+# Second halves that make a real compound rather than a word cut at the line end.
+COMPOUND_TAILS = {
+    "être", "à", "dire", "midi", "ci", "là", "même", "mêmes", "t", "il", "elle", "ils", "elles",
+    "on", "vous", "nous", "y", "en", "vis", "clés", "clé", "cadre", "dessus", "dessous",
+}
+HYPHEN_BREAK = re.compile(r"(\w+)-\n([^\W\d_][\w'’-]*)")
+
+
+def clean_pages(pages: list[str]) -> list[str]:
+    """Pages with normalised spaces, no running header or footer, hyphenated words rejoined."""
+    lines = [_normalise(p).split("\n") for p in pages]
+    furniture = _furniture_shapes(lines)
+    cleaned = ["\n".join(_drop_furniture(page, furniture)) for page in lines]
+    whole = "\n".join(cleaned)
+    return [_squeeze_blank_lines(rejoin_hyphenation(page, whole)) for page in cleaned]
+
+
+def _normalise(page: str) -> str:
+    page = page.translate(LIGATURES).replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad\n", "-\n")
+    return "\n".join(SPACES.sub(" ", line).strip() for line in page.split("\n"))
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower()).strip()
+
+
+def _edge_indexes(page: list[str]) -> list[int]:
+    filled = [i for i, line in enumerate(page) if line.strip()]
+    return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
+
+
+def _furniture_shapes(pages: list[list[str]]) -> set[str]:
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({_shape(page[i]) for i in _edge_indexes(page)})
+    needed = max(3, int(len(pages) * 0.5))
+    return {shape for shape, n in counts.items() if n >= needed and shape}
+
+
+def _drop_furniture(page: list[str], furniture: set[str]) -> list[str]:
+    edges = set(_edge_indexes(page))
+    return [line for i, line in enumerate(page) if not (i in edges and _shape(line) in furniture)]
+
+
+def _squeeze_blank_lines(page: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", page).strip("\n")
+
+
+def rejoin_hyphenation(page: str, context: str) -> str:
+    """Join "BER-\\nNARD" into "BERNARD" but keep "Jean-\\nPierre", "PINET-\\nTALLON", "peut-\\nêtre".
+
+    The rest of the document decides first: a form seen elsewhere with or
+    without its hyphen wins. Otherwise capitalised halves ("Jean-Pierre") and
+    long upper-case halves ("PINET-TALLON") are compounds; other cuts are joined.
+    """
+
+    def repair(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        return head + ("-" if _is_compound(head, tail, context) else "") + tail
+
+    return HYPHEN_BREAK.sub(repair, page)
+
+
+def _is_compound(head: str, tail: str, context: str) -> bool:
+    first_tail = re.split(r"[-'’]", tail)[0]
+    joined, hyphenated = head + first_tail, f"{head}-{first_tail}"
+    seen_hyphenated, seen_joined = _count(context, hyphenated), _count(context, joined)
+    if seen_hyphenated or seen_joined:
+        return seen_hyphenated > seen_joined
+    if first_tail.lower() in COMPOUND_TAILS:
+        return True
+    if head[:1].isupper() and head[1:].islower() and first_tail[:1].isupper():
+        return True
+    if head.isupper() and first_tail.isupper():
+        return len(head) >= 4 and len(first_tail) >= 4
+    return False
+
+
+def _count(context: str, form: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w])", context))

@@ -1,0 +1,86 @@
+"""Read a PDF's text page by page with pypdf, with one clear error per bad file."""
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from delibsearch.errors import NeedsOCR, ParseError
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+MIN_TEXT_CHARS = 20
+
+
+@dataclass
+class RawPdf:
+    path: Path
+    sha256: str
+    pages: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_pdf(path: Path | str) -> RawPdf:
+    """Text of every page; raises ParseError naming the file and the cause."""
+    path = Path(path)
+    data = _read_bytes(path)
+    reader = _open_reader(path, data)
+    pages, warnings = _extract_pages(path, reader)
+    if sum(len(p.strip()) for p in pages) < MIN_TEXT_CHARS:
+        raise NeedsOCR(path, f"no text layer on its {len(pages)} page(s): a scanned document, OCR needed")
+    return RawPdf(path=path, sha256=hashlib.sha256(data).hexdigest(), pages=pages, warnings=warnings)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if not data:
+        raise ParseError(path, "empty file (0 bytes)")
+    if b"%PDF-" not in data[:1024]:
+        raise ParseError(path, "not a PDF (no %PDF header)")
+    return data
+
+
+def _open_reader(path: Path, data: bytes) -> PdfReader:
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ParseError(path, "encrypted PDF: a password is needed to read it")
+        count = len(reader.pages)
+    except ParseError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise ParseError(path, f"damaged or truncated PDF ({_short(exc)})") from exc
+    except Exception as exc:  # pypdf raises many types on broken input; never let one stop a batch
+        raise ParseError(path, f"unreadable PDF ({type(exc).__name__}: {_short(exc)})") from exc
+    if count == 0:
+        raise ParseError(path, "the PDF has no pages")
+    return reader
+
+
+def _extract_pages(path: Path, reader: PdfReader) -> tuple[list[str], list[str]]:
+    pages: list[str] = []
+    warnings: list[str] = []
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            pages.append(page.extract_text() or "")
+        except Exception as exc:  # one broken page must not lose the others
+            pages.append("")
+            warnings.append(f"page {number}: text could not be extracted ({_short(exc)})")
+    return pages, warnings
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:160]
