@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from delibsearch.extract.dates import fold
 
 CODE = re.compile(
-    r"^(?:\d{1,2}[.)]\s*)?(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?(?P<num>(?:DEL|DCM|DELIB|DL|D)\s?\d{4}\s?[-–_/.]\s?\d{1,4}(?:[-/]\d{1,3})?)"
+    r"^(?:\d{1,2}[.)]\s*)?(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?"
+    r"(?P<num>(?:DEL|DCM|DELIB|DL|D)\s?\d{4}\s?[-–_/.]\s?\d{1,4}(?:[-/]\d{1,3})?)"
     r"\s*[-–:]+\s*(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"0-9].*)?$",
     re.M,
 )
+DATED_CODE = re.compile(r"^(?P<num>20\d{2} \d{2} \d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
 ARABIC = re.compile(r"^(?P<num>[1-9]\d?)\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 ROMAN = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{1,3}|V))\s?(?:\.|\)|\s?[-–]|\s)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
@@ -50,7 +52,7 @@ class ItemSpan:
 
 def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[str]]:
     """Item spans of the document (offsets into text), and warnings."""
-    coded = _candidates(CODE, text, "code")
+    coded = sorted(_candidates(CODE, text, "code") + _candidates(DATED_CODE, text, "code"), key=lambda h: h.start)
     reports = _candidates(REPORT, text, "report")
     arabic_candidates = _candidates(ARABIC, text, "arabic")
     arabic = _chain(arabic_candidates, text)

@@ -54,15 +54,15 @@ def _holder_listed_first(segment: str) -> bool:
 
 def star_proxies(session: Session, zone: str) -> list[Proxy]:
     """Proxies marked with stars: "Présents : Jean-Pierre (Pr*)" and "Excusés : David (Pr*)"."""
-    by_stars: dict[str, list[str]] = {}
+    by_stars: dict[str, list[tuple[int, str]]] = {}
     for match in STARRED.finditer(zone):
-        by_stars.setdefault(match.group("stars"), []).append(match.group("name"))
-    proxies = []
-    for names in by_stars.values():
-        holders = [n for n in names if n in session.present]
-        givers = [n for n in names if n not in session.present]
+        by_stars.setdefault(match.group("stars"), []).append((match.start(), match.group("name")))
+    found: list[tuple[int, Proxy]] = []
+    for marked in by_stars.values():
+        holders = [name for _, name in marked if name in session.present]
         if len(holders) == 1:
-            proxies += [Proxy(giver=g, holder=holders[0]) for g in givers]
+            found += [(at, Proxy(giver=name, holder=holders[0])) for at, name in marked if name not in session.present]
+    proxies = [proxy for _, proxy in sorted(found, key=lambda pair: pair[0])]
     givers = {p.giver for p in proxies}
     session.excused[:] = [n for n in session.excused if n not in givers]
     session.absent[:] = [n for n in session.absent if n not in givers]

@@ -1,0 +1,150 @@
+"""The `delibsearch` command: parse, index, status, search, serve."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from delibsearch.config import DATA_ENV, Settings, resolve_settings
+from delibsearch.errors import DelibError, ParseError
+
+DESCRIPTION = "Index French council deliberation PDFs and search them."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="DIR", help=f"where the store and index live (default: ${DATA_ENV} or ./data)")
+    parser = argparse.ArgumentParser(prog="delibsearch", description=DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", parents=[common], help="print one PDF as JSON",
+                                description="Parse one PDF and print the document as JSON.")
+    parse.add_argument("file", type=Path, help="the PDF to parse")
+
+    index = commands.add_parser("index", parents=[common], help="index PDFs or folders",
+                                description="Index PDFs and folders of PDFs (recursively). Unchanged files are skipped.")
+    index.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a PDF or a folder")
+    index.add_argument("--workers", type=int, default=None, help="parsing processes (default: up to 2)")
+
+    commands.add_parser("status", parents=[common], help="what is stored, and the files that failed",
+                        description="Show how many sittings and items are stored and every file that failed.")
+
+    search = commands.add_parser("search", parents=[common], help="search the items",
+                                 description="Search the indexed items and print the hits as JSON.")
+    search.add_argument("query", help='words, "an exact phrase", -excluded, a OR b, prefix*')
+    search.add_argument("--page", type=int, default=1)
+
+    serve = commands.add_parser("serve", parents=[common], help="serve the web UI",
+                                description="Serve the web UI and JSON API with a production WSGI server (waitress).")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = resolve_settings(args.data)
+    handler = {"parse": cmd_parse, "index": cmd_index, "status": cmd_status,
+               "search": cmd_search, "serve": cmd_serve}[args.command]
+    try:
+        return handler(args, settings)
+    except ParseError as exc:
+        print(f"delibsearch: error: {exc.path}: {exc.reason}", file=sys.stderr)
+        return 1
+    except DelibError as exc:
+        print(f"delibsearch: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\ndelibsearch: interrupted; what was stored is kept, run the command again to resume", file=sys.stderr)
+        return 130
+
+
+def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
+    from delibsearch.ingest import parse_file
+
+    doc = parse_file(args.file)
+    doc.source.path = str(args.file)
+    json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from delibsearch.ingest import FAILED, INDEXED, NEEDS_OCR, UNCHANGED, Ingest
+
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        print(f"delibsearch: error: {path}: no such file or folder", file=sys.stderr)
+    ingest = Ingest(settings, workers=args.workers)
+    try:
+        report = ingest.run([p for p in args.paths if p.exists()], progress=_progress_printer(sys.stderr))
+    finally:
+        ingest.close()
+    rate = report.pages / report.seconds if report.seconds else 0.0
+    print(f"{report.count(INDEXED)} indexed, {report.count(UNCHANGED)} unchanged, "
+          f"{report.count(FAILED, NEEDS_OCR)} failed ({report.pages} pages in {report.seconds:.1f} s, {rate:.1f} pages/s)")
+    for failure in report.failures:
+        print(f"failed ({failure.status}): {failure.path}: {failure.reason}")
+    return 1 if report.failures or missing else 0
+
+
+def _progress_printer(stream: TextIO):
+    tty = stream.isatty()
+
+    def show(done: int, total: int, result) -> None:
+        name = Path(result.path).name
+        if tty:
+            width = 30
+            filled = int(width * done / max(total, 1))
+            stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:40}")
+            if done == total:
+                stream.write("\n")
+        else:
+            stream.write(f"{done}/{total} {result.status}: {result.path}\n")
+        stream.flush()
+
+    return show
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from delibsearch.store import Store
+
+    store = Store(settings.db_path)
+    counts = store.counts()
+    print(f"{counts['documents']} sittings, {counts['items']} items, {counts['failures']} failed files in {settings.data_dir}")
+    for row in store.failures():
+        print(f"failed: {row['path']}: {row['reason']}")
+    store.close()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from delibsearch.index import FullTextIndex
+    from delibsearch.search import search
+    from delibsearch.store import Store
+
+    store = Store(settings.db_path)
+    results = search(FullTextIndex(settings.index_dir), store, args.query, page=args.page)
+    out = {"total": results.total, "suggestion": results.suggestion,
+           "results": [hit.__dict__ for hit in results.hits]}
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    store.close()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from waitress import serve
+
+    from delibsearch.web import create_app
+
+    app = create_app({"DATA_DIR": str(settings.data_dir)})
+    print(f"delibsearch: serving {settings.data_dir} on http://{args.host}:{args.port}/", file=sys.stderr)
+    serve(app, host=args.host, port=args.port, threads=8)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Per file: parse -> extract -> store -> index, with a report of what happened to each.
+
+Files are parsed on every core (parsing is the cost); records are written by
+this process only. A crash or Ctrl-C leaves the store consistent (one
+transaction per document) and the next run first brings the full-text index
+back in line with the store, then resumes with the files not yet stored.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from delibsearch.config import Settings
+from delibsearch.errors import NeedsOCR, ParseError
+from delibsearch.extract import build_document
+from delibsearch.index import FullTextIndex, IndexedItem
+from delibsearch.model import Document
+from delibsearch.parse import read_pdf
+from delibsearch.store import Store
+
+INDEXED, UNCHANGED, FAILED, NEEDS_OCR = "indexed", "unchanged", "failed", "needs OCR"
+BATCH = 16
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str
+    reason: str | None = None
+    pages: int = 0
+    items: int = 0
+
+
+@dataclass
+class Report:
+    results: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, *statuses: str) -> int:
+        return sum(r.status in statuses for r in self.results)
+
+    @property
+    def failures(self) -> list[FileResult]:
+        return [r for r in self.results if r.status in (FAILED, NEEDS_OCR)]
+
+    @property
+    def pages(self) -> int:
+        return sum(r.pages for r in self.results if r.status == INDEXED)
+
+
+Progress = Callable[[int, int, FileResult], None]
+
+
+def find_pdfs(paths: Iterable[Path]) -> list[Path]:
+    """Files named as they are; folders searched recursively for *.pdf (any case)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+        else:
+            found.append(path)
+    return list(dict.fromkeys(p.resolve() for p in found))
+
+
+def parse_file(path: Path) -> Document:
+    """The document model of one PDF; raises ParseError naming the file and the cause."""
+    doc = build_document(read_pdf(path))
+    doc.source.path = str(path)
+    return doc
+
+
+def _parse_safely(path: Path) -> tuple[Path, Document | None, str | None, str]:
+    try:
+        return path, parse_file(path), None, ""
+    except NeedsOCR as exc:
+        return path, None, exc.reason, NEEDS_OCR
+    except ParseError as exc:
+        return path, None, exc.reason, FAILED
+    except Exception as exc:  # a bug on one file must not stop the batch
+        return path, None, f"internal error while parsing ({type(exc).__name__}: {exc})", FAILED
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class Ingest:
+    """Index PDFs into the store and the full-text index of one data directory."""
+
+    def __init__(self, settings: Settings, workers: int | None = None) -> None:
+        self.store = Store(settings.db_path)
+        self.index = FullTextIndex(settings.index_dir)
+        self.workers = workers or min(2, os.cpu_count() or 1)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def run(self, paths: Iterable[Path], progress: Progress | None = None) -> Report:
+        started = time.perf_counter()
+        self.reconcile()
+        files = find_pdfs(paths)
+        report = Report()
+        todo = []
+        for path in files:
+            sha = _sha256(path)
+            stored = self.store.stored_hash(str(path))
+            if sha and stored == (sha, True):
+                self._note(report, FileResult(str(path), UNCHANGED), len(files), progress)
+            else:
+                todo.append(path)
+        pending: list[int] = []
+        for path, doc, reason, status in self._parsed(todo):
+            if doc is None:
+                self.store.record_failure(str(path), _sha256(path), reason or "unknown error")
+                result = FileResult(str(path), status, reason)
+            else:
+                pending.append(self.store.save(doc))
+                result = FileResult(str(path), INDEXED, pages=doc.source.pages, items=len(doc.items))
+            if len(pending) >= BATCH:
+                self._index(pending)
+                pending = []
+            self._note(report, result, len(files), progress)
+        self._index(pending)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _parsed(self, paths: list[Path]) -> Iterator[tuple[Path, Document | None, str | None, str]]:
+        if self.workers <= 1 or len(paths) <= 1:
+            yield from map(_parse_safely, paths)
+            return
+        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            try:
+                yield from pool.map(_parse_safely, paths, chunksize=1)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+    @staticmethod
+    def _note(report: Report, result: FileResult, total: int, progress: Progress | None) -> None:
+        report.results.append(result)
+        if progress:
+            progress(len(report.results), total, result)
+
+    def _index(self, doc_ids: list[int]) -> None:
+        """Write the documents' items to the full-text index, then mark them indexed."""
+        if not doc_ids:
+            return
+        with self.index.writer() as writer:
+            for doc_id in doc_ids:
+                self.index.replace_document(writer, doc_id, self._indexed_items(doc_id))
+        self.store.mark_indexed(doc_ids)
+
+    def _indexed_items(self, doc_id: int) -> list[IndexedItem]:
+        items = []
+        for item in self.store.items_of(doc_id):
+            items.append(IndexedItem(
+                item_id=item.id, doc_id=doc_id, authority=item.authority, body=item.body, date=item.date,
+                decision=item.decision, number=item.number, rapporteur=item.rapporteur, title=item.title,
+                text=item.text, page=item.page_start, file=item.file,
+                persons=tuple(p for p in (item.rapporteur,) if p),
+            ))
+        return items
+
+    def reconcile(self) -> None:
+        """Bring the full-text index in line with the store after an interrupted run."""
+        unindexed = self.store.unindexed_ids()
+        stale = self.index.document_ids() - self.store.document_ids()
+        if not unindexed and not stale:
+            return
+        with self.index.writer() as writer:
+            for doc_id in stale:
+                self.index.remove_document(writer, doc_id)
+            for doc_id in unindexed:
+                self.index.replace_document(writer, doc_id, self._indexed_items(doc_id))
+        self.store.mark_indexed(unindexed)
