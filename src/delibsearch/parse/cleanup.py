@@ -7,6 +7,7 @@ most pages is furniture ("Commune de Pierrefonds - Conseil Municipal du
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -50,8 +51,9 @@ def _furniture_shapes(pages: list[list[str]]) -> set[str]:
     counts: Counter[str] = Counter()
     for page in pages:
         counts.update({_shape(page[i]) for i in _edge_indexes(page)})
-    needed = max(3, int(len(pages) * 0.5))
-    return {shape for shape, n in counts.items() if n >= needed and shape}
+    numbered = max(3, math.ceil(len(pages) * 0.5))
+    constant = max(3, math.ceil(len(pages) * 0.8))
+    return {shape for shape, n in counts.items() if shape and n >= (numbered if "#" in shape else constant)}
 
 
 def _drop_furniture(page: list[str], furniture: set[str]) -> list[str]:

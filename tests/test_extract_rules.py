@@ -1,0 +1,160 @@
+"""Header, item and vote rules on phrasings printed in council minutes of several authorities."""
+from __future__ import annotations
+
+import pytest
+
+from delibsearch.extract import dates
+from delibsearch.extract.items import find_items
+from delibsearch.extract.names import Roster, clean_name, split_names
+from delibsearch.extract.proxies import parse_attendance_block
+from delibsearch.extract.votes import parse_vote
+
+ROSTER = Roster(["Hélène DEFOSSEZ", "Gilles PAPIN", "Jean-Claude THUILLIER", "Michel LEBLANC", "Ronan TANGUY"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("deux mille vingt-quatre", 2024), ("deux mil vingt", 2020), ("vingt-cinq", 25),
+    ("dix-neuf", 19), ("quatre-vingt-dix-sept", 97), ("soixante et onze", 71),
+])
+def test_numbers_in_words(text, expected):
+    assert dates.words_to_int(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Conseil Municipal du 10/12/2024", "2024-12-10"), ("le 1er février 2020", "2020-02-01"),
+    ("le vingt-cinq du mois de mai 2020", "2020-05-25"), ("SÉANCE DU 10 MARS 2023 À 16 H 00", "2023-03-10"),
+])
+def test_dates(text, expected):
+    assert dates.first_date(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("le 10 décembre à 19h00, le", "19:00"), ("À 16 H 00", "16:00"), ("18:30.", "18:30"),
+    ("à dix-neuf heures trente", "19:30"), ("à dix-huit heures", "18:00"), ("à 19h, le", "19:00"),
+])
+def test_times(text, expected):
+    assert dates.parse_time(text) == expected
+
+
+def test_names_lose_civility_and_keep_compounds():
+    assert split_names("Madame Florence DEMOUY, Monsieur Jean-Jacques\nCARRETERO, M. Ronan TANGUY (départ à 19h59)") == [
+        "Florence DEMOUY", "Jean-Jacques CARRETERO", "Ronan TANGUY"]
+    assert split_names("Paul LE BIHAN – Marie Christine BARAC’H – Anne LE GUEN") == [
+        "Paul LE BIHAN", "Marie Christine BARAC’H", "Anne LE GUEN"]
+    assert clean_name("DEMOUY Florence") == "Florence DEMOUY"
+    assert clean_name("Madame le Maire") is None
+
+
+def test_roster_resolves_short_and_misspelt_forms():
+    assert ROSTER.resolve("Mme DEFOSSEZ") == "Hélène DEFOSSEZ"
+    assert ROSTER.resolve("M. Papin") == "Gilles PAPIN"
+    assert ROSTER.resolve("M. THUILLER") == "Jean-Claude THUILLIER"
+    assert ROSTER.resolve("J.-C. Inconnu") is None
+
+
+@pytest.mark.parametrize("block,names,proxies", [
+    ("Christine DULAC ROUGERIE pouvoir à Olivier BIANCHI, Marion BARRAUD pouvoir à Thomas WEIBEL", [],
+     [("Christine DULAC ROUGERIE", "Olivier BIANCHI"), ("Marion BARRAUD", "Thomas WEIBEL")]),
+    ("M. Laurent BARGADA donne procuration à M. Jean-Jacques LECAT,\nMme Jocelyne BRASSEUR donne procuration à M. Jean-Louis GOURDON", [],
+     [("Laurent BARGADA", "Jean-Jacques LECAT"), ("Jocelyne BRASSEUR", "Jean-Louis GOURDON")]),
+    ("Patrice KERVAON (procuration à Paul LE BIHAN) – Myriam DUBOURG (procuration à Eric ROBERT)", [],
+     [("Patrice KERVAON", "Paul LE BIHAN"), ("Myriam DUBOURG", "Eric ROBERT")]),
+    ("Maryline (pas de pouvoir donné) / Marielle (pouvoir donné à Agnès)", ["Maryline"], [("Marielle", "Agnès")]),
+    ("Monsieur Gilles PAPIN a donné pouvoir à Madame Hélène DEFOSSEZ", [], [("Gilles PAPIN", "Hélène DEFOSSEZ")]),
+])
+def test_proxies(block, names, proxies):
+    found_names, found = parse_attendance_block(block, is_proxy_block=False)
+    assert found_names == names
+    assert [(p.giver, p.holder) for p in found] == proxies
+
+
+def test_plain_pairs_under_a_proxy_label():
+    _, found = parse_attendance_block("\n- Monsieur Philippe TOLEDANO à Madame Karine DUTEIL\n", is_proxy_block=True)
+    assert [(p.giver, p.holder) for p in found] == [("Philippe TOLEDANO", "Karine DUTEIL")]
+
+
+def vote_of(text: str, voters: int | None = 19):
+    return parse_vote(text, ROSTER, voters)
+
+
+def test_counts_with_names():
+    vote, decision = vote_of("Vote :\n- Pour : 15\n- Contre : 3 (M. PAPIN, Mme DEFOSSEZ et M. TANGUY)\n- Abstention : 0")
+    assert (vote.for_, vote.against, vote.abstention) == (15, 3, 0)
+    assert vote.against_names == ["Gilles PAPIN", "Hélène DEFOSSEZ", "Ronan TANGUY"]
+    assert decision == "adopted"
+
+
+def test_majority_derives_for_from_the_voters():
+    vote, decision = vote_of("Le Conseil municipal, après en avoir délibéré, à la majorité :\n- DÉCIDE ...\nCONTRE : 1 (Mme DEFOSSEZ)")
+    assert (vote.for_, vote.against, vote.abstention) == (18, 1, 0)
+    assert vote.against_names == ["Hélène DEFOSSEZ"] and decision == "adopted"
+
+
+def test_unanimity():
+    vote, decision = vote_of("Après en avoir délibéré, le conseil municipal a adopté à l'unanimité la proposition.", None)
+    assert vote.unanimous and (vote.against, vote.abstention) == (0, 0) and vote.for_ is None
+    assert decision == "adopted"
+
+
+def test_counts_in_words_and_reversed_order():
+    vote, decision = vote_of("La motion est rejetée par 26 voix contre, 1 abstention et 3 pour.")
+    assert (vote.for_, vote.against, vote.abstention) == (3, 26, 1)
+    assert decision == "rejected"
+    vote, _ = vote_of("les Membres ont, à 34 voix pour et une voix contre :")
+    assert (vote.for_, vote.against) == (34, 1)
+
+
+def test_total_votants_block():
+    vote, decision = vote_of("Le Conseil municipal prend acte de cette information.\n"
+                             "TOTAL VOTANTS : 0 = 49 Conseillers Présents + 5 Représentés - 0 Non participation\n"
+                             "TOTAL DES VOIX EXPRIMÉES : 0 = Pour : 0 + Contre : 0\nAbstention : 0")
+    assert (vote.present, vote.represented, vote.not_voting, vote.voters) == (49, 5, 0, 0)
+    assert decision == "noted"
+
+
+def test_withdrawn_and_no_vote():
+    assert vote_of("Ce point est retiré de l'ordre du jour.")[1] == "withdrawn"
+    assert vote_of("Madame le Maire présente le rapport annuel.") == (None, None)
+
+
+def test_bare_names_after_counts():
+    vote, _ = vote_of("à la majorité :\nContre : M. Tanguy, M. Leblanc et M. Thuillier\nAbstention : M. Papin et Mme Defossez")
+    assert vote.against_names == ["Ronan TANGUY", "Michel LEBLANC", "Jean-Claude THUILLIER"]
+    assert vote.abstention_names == ["Gilles PAPIN", "Hélène DEFOSSEZ"]
+    assert (vote.against, vote.abstention, vote.for_) == (3, 2, 14)
+
+
+def numbers(text: str) -> list[str | None]:
+    return [span.number for span in find_items(text)[0]]
+
+
+BODY = "\nLe conseil délibère longuement sur ce point, avec un texte suffisant pour un vrai point.\n" * 3
+
+
+def test_coded_items_and_groups():
+    text = ("Ordre du jour\nI. AFFAIRES GÉNÉRALES\n- Gratuité\n\nI. AFFAIRES GÉNÉRALES\n"
+            "D2024-48 - Objet : Gratuité inscription bibliothèque" + BODY +
+            "D2024-49 - Objet : Amende administrative" + BODY + "II. FINANCES\nD2024-50 - Objet : Marché" + BODY +
+            "DM 2024-10 : Objet : Fermages")
+    spans = find_items(text)[0]
+    assert [s.number for s in spans] == ["D2024-48", "D2024-49", "D2024-50"]
+    assert spans[0].group == "I. AFFAIRES GÉNÉRALES" and spans[2].group == "II. FINANCES"
+    assert spans[0].title == "Gratuité inscription bibliothèque"
+
+
+@pytest.mark.parametrize("headings,expected", [
+    (["2021 06 01 Budget primitif", "2021 06 02 Subventions"], ["2021 06 01", "2021 06 02"]),
+    (["Rapport N° 6\nRAPPORT D'ACTIVITÉ"], ["6"]),
+    (["DELIBERATION N°36/2023 - Tarifs", "DELIBERATION N°37/2023 - Cimetière"], ["36/2023", "37/2023"]),
+    (["1°) Budget", "2°) Tarifs", "3°) Cimetière"], ["1", "2", "3"]),
+    (["I Convention de mise à disposition", "II PADD", "III Adhésion aux associations"], ["I", "II", "III"]),
+    (["1/ Recensement voirie communale :", "2/ Renouvellement contrat GRDF :"], ["1", "2"]),
+])
+def test_numbering_schemes(headings, expected):
+    agenda = "Ordre du jour\n" + "\n".join(h.split("\n")[0] for h in headings) + "\n"
+    assert numbers(agenda + "".join(h + BODY for h in headings)) == expected
+
+
+def test_unknown_layout_is_one_item_with_a_warning():
+    spans, warnings = find_items("Un texte sans aucune numérotation de points." + BODY)
+    assert spans == [] and warnings
