@@ -1,13 +1,18 @@
-"""Assemble a Document from a PDF's pages: header, items, votes, sections."""
+"""Assemble a Document from a PDF's pages: header, items, votes, sections, entities, tables, trips."""
 from __future__ import annotations
 
+import re
+
+from delibsearch.extract.entities import Context, extract_entities
 from delibsearch.extract.header import extract_header
 from delibsearch.extract.items import ItemSpan, find_items, find_rapporteur
+from delibsearch.extract.money import parse_amount_cell
 from delibsearch.extract.names import Roster, clean_name
 from delibsearch.extract.sections import find_sections
+from delibsearch.extract.tables import find_tables
+from delibsearch.extract.trips import column_map, is_trip_table, trips_from_table, trips_from_text
 from delibsearch.extract.votes import parse_vote
-from delibsearch.extract.entities import Context, extract_entities
-from delibsearch.model import Document, Entity, Item, Session, Source
+from delibsearch.model import Document, Entity, Item, Session, Source, Table, Trip
 from delibsearch.parse.cleanup import clean_pages
 from delibsearch.parse.pdf import RawPdf
 from delibsearch.parse.text import PagedText
@@ -16,7 +21,10 @@ HEADER_FALLBACK = 4000
 
 
 def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
-    """Parse a read PDF into the document model; what is not understood goes to warnings."""
+    """Parse a read PDF into the document model; what is not understood goes to warnings.
+
+    `disabled` names entity pipeline components to leave out, for measuring what each adds.
+    """
     doc = PagedText(clean_pages(raw.pages))
     spans, warnings = find_items(doc.text)
     header_end = spans[0].start if spans else min(len(doc.text), HEADER_FALLBACK)
@@ -29,25 +37,16 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     items = [_item(doc, span, header.session) for span in spans]
     document = Document(source=source, authority=header.authority, body=header.body, session=header.session,
                         items=items, warnings=[*raw.warnings, *warnings, *header.warnings])
-    document.entities = _entities(doc, document, disabled)
+    context = Context(Roster(header.session.roster()), _year(header.session), document.authority)
+    document.entities = _entities(doc, document, context, disabled)
+    document.tables = _tables(doc, raw, document)
+    document.entities += _cost_amounts(document)
+    document.trips = _trips(doc, document, context)
     return document
 
 
-def _entities(doc: PagedText, document: Document, disabled: tuple[str, ...]) -> list[Entity]:
-    session = document.session
-    year = int(session.date[:4]) if session.date else None
-    context = Context(Roster(session.roster()), year, document.authority)
-    header_end = document.items[0].offset if document.items else len(doc.text)
-    parts = [(None, -1, 0, doc.text[:header_end])] + [(i.number, n, i.offset, i.text) for n, i in enumerate(document.items)]
-    drafts = extract_entities([(text, context) for _, _, _, text in parts], disabled)
-    entities = []
-    for (number, index, offset, _), found in zip(parts, drafts):
-        for d in found:
-            entities.append(Entity(type=d.type, text=d.text, value=d.value, item=number,
-                                   page=doc.page_at(offset + d.start), start=d.start, end=d.end,
-                                   unit="EUR" if d.type == "amount" else None, country=d.country, tax=d.tax,
-                                   item_index=index))
-    return entities
+def _year(session: Session) -> int | None:
+    return int(session.date[:4]) if session.date else None
 
 
 def _item(doc: PagedText, span: ItemSpan, session: Session) -> Item:
@@ -62,3 +61,84 @@ def _item(doc: PagedText, span: ItemSpan, session: Session) -> Item:
     return Item(number=span.number, title=span.title, page_start=first, page_end=last, text=text,
                 rapporteur=rapporteur, group=span.group, sections=find_sections(doc, span.start, span.end),
                 vote=vote, decision=decision, offset=offset)
+
+
+def _entities(doc: PagedText, document: Document, context: Context, disabled: tuple[str, ...]) -> list[Entity]:
+    """Entities of the header (item None, offsets in the document's text) and of every item."""
+    header_end = document.items[0].offset if document.items else len(doc.text)
+    parts = [(None, -1, 0, doc.text[:header_end])]
+    parts += [(item.number, n, item.offset, item.text) for n, item in enumerate(document.items)]
+    drafts = extract_entities([(text, context) for _, _, _, text in parts], disabled)
+    entities = []
+    for (number, index, offset, _), found in zip(parts, drafts):
+        for d in found:
+            entities.append(Entity(type=d.type, text=d.text, value=d.value, item=number,
+                                   page=doc.page_at(offset + d.start), start=d.start, end=d.end,
+                                   unit="EUR" if d.type == "amount" else None, country=d.country, tax=d.tax,
+                                   item_index=index))
+    return entities
+
+
+def _tables(doc: PagedText, raw: RawPdf, document: Document) -> list[Table]:
+    tables = []
+    for draft in find_tables(raw.path, raw.ruled_pages):
+        index = _item_at(doc, document, draft.page, next((c for c in draft.header if c), ""))
+        number = document.items[index].number if index >= 0 else None
+        tables.append(Table(item=number, page=draft.page, header=draft.header, rows=draft.rows,
+                            page_end=draft.page_end, item_index=index))
+    return tables
+
+
+def _item_at(doc: PagedText, document: Document, page: int, cell: str) -> int:
+    """The item whose text holds the table's first header cell on that page (-1: the header)."""
+    start = doc.starts[page - 1]
+    end = doc.starts[page] if page < len(doc.starts) else len(doc.text)
+    pattern = r"\s+".join(re.escape(w) for w in cell.split()[:4])
+    found = re.search(pattern, doc.text[start:end]) if pattern else None
+    offset = start + found.start() if found else start
+    index = -1
+    for n, item in enumerate(document.items):
+        if item.offset <= offset:
+            index = n
+    return index
+
+
+def _cost_amounts(document: Document) -> list[Entity]:
+    """Cells of a cost column ("Coût du transport pour la Ville": "3 600") are amounts, found in the item's text."""
+    found = []
+    taken = {(e.item_index, e.start) for e in document.entities if e.type == "amount"}
+    for table in document.tables:
+        column = column_map(table.header).get("cost")
+        if column is None or table.item_index < 0:
+            continue
+        text, cursor = document.items[table.item_index].text, 0
+        for row in table.rows:
+            cell = row[column] if column < len(row) else ""
+            value = parse_amount_cell(cell)
+            match = re.search(r"(?<![\d,.])" + r"\s+".join(map(re.escape, cell.split())) + r"(?![\d,])", text[cursor:]) if value is not None else None
+            if not match:
+                continue
+            start, end = cursor + match.start(), cursor + match.end()
+            cursor = end
+            if (table.item_index, start) not in taken:
+                found.append(Entity(type="amount", text=text[start:end], value=value, item=table.item,
+                                    page=table.page, start=start, end=end, unit="EUR", item_index=table.item_index))
+    return found
+
+
+def _trips(doc: PagedText, document: Document, context: Context) -> list[Trip]:
+    trips: list[Trip] = []
+    for table in document.tables:
+        if is_trip_table(table.header):
+            for d in trips_from_table(table.header, table.rows, context.roster, context.year):
+                trips.append(Trip(d.destination, d.country, d.purpose, d.start, d.end, d.delegation, d.cost, d.notes,
+                                  table.item, table.page, table.item_index))
+    # The table is the record; a sentence about a destination it already lists tells the same trip.
+    known = {t.destination for t in trips}
+    for index, item in enumerate(document.items):
+        for offset, d in trips_from_text(item.text, context.year, document.authority):
+            if d.destination not in known:
+                known.add(d.destination)
+                trips.append(Trip(d.destination, d.country, d.purpose, d.start, d.end, d.delegation, d.cost, d.notes,
+                                  item.number, doc.page_at(item.offset + offset), index))
+    return trips

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
 
+import pycountry
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from delibsearch.extract.dates import fold
 from delibsearch.extract.datespans import find_dates
 from delibsearch.extract.gazetteer import Place, gazetteer
 from delibsearch.extract.money import find_amounts
@@ -37,6 +39,7 @@ TITLES = {"maire", "président", "présidente", "vice-président", "vice-présid
           "adjoint", "adjointe", "conseiller", "conseillère", "directeur", "directrice", "trésorier", "rapporteur"}
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,7}(?:-?[A-Z]{2,6})?\d{0,3}(?![\w-])")
 BODIES = {"conseil municipal", "conseil communautaire", "conseil", "comité syndical", "bureau communautaire", "ville", "commune"}
+COUNTRY_CODE = re.compile(r"\(([A-Z]{2})\)")
 LOCATIVE = re.compile(r"(?:\b(?:à|en|au|aux|de|d[’']|vers|depuis|pour|et|,)|\()\s*$")
 ORG_WORDS = re.compile(
     r"\b(?:association|syndicat|communauté|société|entreprise|université|lycée|collège|école|musée|fédération|réseau|"
@@ -44,6 +47,10 @@ ORG_WORDS = re.compile(
     r"fondation|orchestre|compagnie|club|cabinet|établissement|commission|conseil|sas|sarl|sa|gip|ville de)\b",
     re.I,
 )
+AFTER_NAME = {fold(w) for w in TITLES} | {
+    "pouvoir", "pouvoirs", "absent", "absente", "absents", "excuse", "excusee", "excuses", "suppleant", "suppleante",
+    "suppleants", "titulaire", "titulaires", "present", "presente", "presents", "montant", "objet", "vote", "pour",
+    "contre", "represente", "representee", "procuration", "secretaires", "maire", "delegue", "deleguee"}
 TYPE_OF = {"PER": "person", "LOC": "place", "ORG": "organisation", "DATE": "date", "AMOUNT": "amount"}
 
 
@@ -68,8 +75,10 @@ class EntityDraft:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _remember(doc: Doc, span: Span, **values: Any) -> Span:
-    doc.user_data.setdefault("delib", {})[(span.start_char, span.end_char, span.label_)] = values
+def _remember(doc: Doc, span: Span, start: int | None = None, end: int | None = None, **values: Any) -> Span:
+    """Keep a rule's values, and its exact offsets (a token may be wider: "10€/pièce")."""
+    exact = (span.start_char if start is None else start, span.end_char if end is None else end)
+    doc.user_data.setdefault("delib", {})[(span.start_char, span.end_char, span.label_)] = {"exact": exact, **values}
     return span
 
 
@@ -89,14 +98,14 @@ class RuleEntities:
         for amount in find_amounts(doc.text):
             span = _char_span(doc, amount.start, amount.end, "AMOUNT")
             if span:
-                spans.append(_remember(doc, span, value=amount.value, tax=amount.tax))
+                spans.append(_remember(doc, span, amount.start, amount.end, value=amount.value, tax=amount.tax))
         values_by_span: dict[tuple[int, int], list[str]] = {}
         for found in find_dates(doc.text, context.year):
             values_by_span.setdefault((found.start, found.end), []).append(found.value)
         for (start, end), values in values_by_span.items():
             span = _char_span(doc, start, end, "DATE")
             if span:
-                spans.append(_remember(doc, span, values=values))
+                spans.append(_remember(doc, span, start, end, values=values))
         spans += self._persons(doc, context)
         spans += self._acronyms(doc, context)
         spans += self._places(doc, context)
@@ -109,7 +118,7 @@ class RuleEntities:
             words = strip_civility(match.group()).split()
             if words and (words[0].lower() in TITLES or (len(words) > 1 and words[1].lower() in TITLES)):
                 continue
-            found.append((match.start(), match.end()))
+            found.append((match.start(), _name_end(doc.text, match.start(), match.end())))
         for match in INITIAL_NAME.finditer(doc.text):
             if not match.group().startswith("M.") and context.roster.resolve(match.group()):
                 found.append((match.start(), match.end()))
@@ -120,7 +129,7 @@ class RuleEntities:
         for start, end in found:
             span = _char_span(doc, start, end, "PER")
             if span:
-                spans.append(_remember(doc, span, rule=True))
+                spans.append(_remember(doc, span, start, end, rule=True))
         return spans
 
     def _acronyms(self, doc: Doc, context: Context) -> list[Span]:
@@ -139,16 +148,63 @@ class RuleEntities:
 
     def _places(self, doc: Doc, context: Context) -> list[Span]:
         spans = []
-        for match in re.finditer(rf"{NAME_WORD}(?:[ -](?:de |du |des |d[’']|la |le |les )?{NAME_WORD}){{0,2}}", doc.text):
-            place = _known_place(match.group())
-            if not place:
-                continue
-            before = doc.text[max(0, match.start() - 12):match.start()]
-            if place.kind in ("country", "continent") or LOCATIVE.search(before) or _is_authority(match.group(), context):
-                span = _char_span(doc, match.start(), match.end(), "LOC")
+        for start, end, place in _gazetteer_places(doc.text):
+            before = doc.text[max(0, start - 12):start]
+            if place.kind == "city" and re.match(rf"\s+{NAME_WORD}", doc.text[end:end + 30]):
+                continue  # "David Miller", "Clermont Auvergne Métropole": a name, not the town
+            if place.kind in ("country", "continent") or LOCATIVE.search(before) or _is_authority(doc.text[start:end], context):
+                span = _char_span(doc, start, end, "LOC")
                 if span:
-                    spans.append(_remember(doc, span, name=place.name, country=place.country))
+                    spans.append(_remember(doc, span, start, end, name=place.name, country=place.country))
+        for match in COUNTRY_CODE.finditer(doc.text):
+            country = pycountry.countries.get(alpha_2=match.group(1))
+            if country:
+                span = _char_span(doc, match.start(1), match.end(1), "LOC")
+                name = getattr(country, "common_name", None) or country.name
+                if span:
+                    spans.append(_remember(doc, span, match.start(1), match.end(1), name=name, country=name))
         return spans
+
+
+def _gazetteer_places(text: str) -> list[tuple[int, int, Place]]:
+    """Runs of capitalised words found in the gazetteer, longest first at each position."""
+    words = list(re.finditer(rf"{NAME_WORD}|(?<=\s)(?:de|du|des|la|le|les|d[’'])(?=\s|\w)", text))
+    found, i = [], 0
+    while i < len(words):
+        hit = None
+        for size in (4, 3, 2, 1):
+            chunk = words[i:i + size]
+            if len(chunk) < size or not chunk[-1].group()[:1].isupper() or not chunk[0].group()[:1].isupper():
+                continue
+            start, end = chunk[0].start(), chunk[-1].end()
+            if "\n" in text[start:end] or re.search(r"[.,;:()]", text[start:end]):
+                continue
+            place = _known_place(text[start:end])
+            if place:
+                hit = (start, end, place, size)
+                break
+        if hit:
+            found.append(hit[:3])
+            i += hit[3]
+        else:
+            i += 1
+    return found
+
+
+def _in_upper_case_run(text: str, start: int, end: int) -> bool:
+    """An upper-case word inside an upper-case heading is not an acronym."""
+    before = re.search(r"([^\W\d_]{2,})[^\w]*$", text[max(0, start - 40):start])
+    after = re.match(r"[^\w]*([^\W\d_]{2,})", text[end:end + 40])
+    return any(m and m.group(1).isupper() and len(m.group(1)) > 1 and m.group(1) not in ("ET", "DE", "DU")
+               for m in (before, after))
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """A name stops before a label word that follows it in lists ("Karine DUTEIL Secrétaire", "X Pouvoirs")."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.start() > 0 and fold(word.group()).strip(".,:;") in AFTER_NAME:
+            return start + len(text[start:start + word.start()].rstrip())
+    return end
 
 
 def _known_place(text: str) -> Place | None:
@@ -179,7 +235,10 @@ class ResolveEntities:
         return doc
 
     def _resolve(self, ent: Span, values: dict | None, context: Context) -> list[EntityDraft]:
-        text, start, end = ent.text, ent.start_char, ent.end_char
+        start, end = values["exact"] if values else _trimmed(ent.doc.text, ent.start_char, ent.end_char)
+        text = ent.doc.text[start:end]
+        if not text:
+            return []
         if ent.label_ == "AMOUNT":
             return [EntityDraft("amount", start, end, text, values["value"], tax=values["tax"])]
         if ent.label_ == "DATE":
@@ -188,7 +247,7 @@ class ResolveEntities:
             value = person_value(text, context.roster, from_rule=values is not None)
             return [EntityDraft("person", start, end, text, value)] if value else []
         if ent.label_ == "LOC":
-            return self._place(ent, values)
+            return self._place(ent, values, start, end)
         if ent.label_ in ("ORG", "MISC"):
             value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
                                        vocab=ent.doc.vocab, stoplist=self.stoplist)
@@ -196,14 +255,21 @@ class ResolveEntities:
         return []
 
     @staticmethod
-    def _place(ent: Span, values: dict | None) -> list[EntityDraft]:
-        text, start, end = ent.text, ent.start_char, ent.end_char
+    def _place(ent: Span, values: dict | None, start: int, end: int) -> list[EntityDraft]:
+        text = ent.doc.text[start:end]
         if values:
             return [EntityDraft("place", start, end, text, values["name"], country=values["country"])]
         if ent.ent_id_:
-            return [EntityDraft("place", start, end, text, _tidy(text))]
+            return [] if re.search(r"conseil|mairie", text, re.I) else [EntityDraft("place", start, end, text, _tidy(text))]
         place = _known_place(text)
-        return [EntityDraft("place", start, end, text, place.name, country=place.country)] if place else []
+        if place:
+            return [EntityDraft("place", start, end, text, place.name, country=place.country)]
+        before = ent.doc.text[max(0, start - 5):start]
+        plausible = text[:1].isupper() and 1 <= len(text.split()) <= 3 and not ORG_WORDS.search(text)
+        common = len(text.split()) == 1 and ent.doc.vocab.has_vector(text.lower())
+        if re.search(r"\b(?:à|au|en)\s$", before) and plausible and not common and not gazetteer().is_excluded(text):
+            return [EntityDraft("place", start, end, text, _tidy(text))]
+        return []
 
 
 def person_value(text: str, roster: Roster, from_rule: bool) -> str | None:
@@ -237,11 +303,27 @@ def organisation_value(text: str, label: str, from_rule: bool, vocab=None, stopl
     if label == "MISC" and not ORG_WORDS.search(text):
         return None
     capitalised = [w for w in words if w[:1].isupper()]
-    if len(words) == 1 and not (text.isupper() and len(text) >= 2):
+    if len(words) == 1 and not text[:1].isupper():
+        return None
+    if len(words) == 1 and vocab is not None and vocab.has_vector(text.lower()) and not (text.isupper() and len(text) <= 3):
         return None
     if len(capitalised) < max(1, len(words) // 2):
         return None
     return text
+
+
+LINK_WORDS = r"(?:pour|en|et|de|du|des|à|au|aux|le|la|les|sur|par|avec|d[’']|l[’'])"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without leading articles or trailing link words ("Coopérative de Mai en" -> "Coopérative de Mai")."""
+    span = text[start:end]
+    lead = re.match(r"(?:(?:l[’']|la |le |les |du |de la |des |une? )\s*)*", span, flags=re.I).end()
+    tail = re.search(rf"(?:[\s,;:–-]+{LINK_WORDS}?)*[\s,;:.–-]*$", span[lead:])
+    keep = len(span[lead:]) - (len(tail.group()) if tail else 0)
+    while keep > 0 and re.search(rf"\s{LINK_WORDS}$", span[lead:lead + keep]):
+        keep = re.search(rf"\s{LINK_WORDS}$", span[lead:lead + keep]).start()
+    return start + lead, start + lead + max(keep, 0)
 
 
 def _tidy(text: str) -> str:

