@@ -72,6 +72,8 @@ def make_schema() -> Schema:
         number=ID(stored=True),
         rapporteur=ID(stored=True),
         persons=KEYWORD(stored=True, commas=True, lowercase=False),
+        places=KEYWORD(stored=True, commas=True, lowercase=False),
+        organisations=KEYWORD(stored=True, commas=True, lowercase=False),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
         text=TEXT(analyzer=analyzer),
         page=NUMERIC(stored=True),
@@ -96,6 +98,8 @@ class IndexedItem:
     page: int | None
     file: str
     persons: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
 
     def fields(self) -> dict[str, object]:
         return {
@@ -108,7 +112,9 @@ class IndexedItem:
             "decision": self.decision or "",
             "number": self.number or "",
             "rapporteur": self.rapporteur or "",
-            "persons": ",".join(self.persons),
+            "persons": ",".join(p.replace(",", " ") for p in self.persons),
+            "places": ",".join(p.replace(",", " ") for p in self.places),
+            "organisations": ",".join(o.replace(",", " ") for o in self.organisations),
             "title": self.title or "",
             "text": self.text,
             "page": self.page or 1,
@@ -122,10 +128,17 @@ class FullTextIndex:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
+        schema = make_schema()
         if whoosh_index.exists_in(str(directory)):
             self.ix = whoosh_index.open_dir(str(directory))
+            if set(self.ix.schema.names()) != set(schema.names()):
+                # An index of an older layout: start afresh; the ingest run refills it from the store.
+                self.ix.close()
+                shutil.rmtree(directory)
+                directory.mkdir(parents=True)
+                self.ix = whoosh_index.create_in(str(directory), schema)
         else:
-            self.ix = whoosh_index.create_in(str(directory), make_schema())
+            self.ix = whoosh_index.create_in(str(directory), schema)
 
     def writer(self) -> IndexWriter:
         return self.ix.writer(timeout=30.0)
@@ -147,7 +160,3 @@ class FullTextIndex:
     def item_count(self) -> int:
         return self.ix.doc_count()
 
-    def clear(self) -> None:
-        self.ix.close()
-        shutil.rmtree(self.directory)
-        self.__init__(self.directory)

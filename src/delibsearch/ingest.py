@@ -20,6 +20,7 @@ from delibsearch.errors import NeedsOCR, ParseError
 from delibsearch.extract import build_document
 from delibsearch.index import FullTextIndex, IndexedItem
 from delibsearch.model import Document
+from delibsearch.records import item_entities
 from delibsearch.parse import read_pdf
 from delibsearch.store import Store
 
@@ -164,18 +165,21 @@ class Ingest:
     def _indexed_items(self, doc_id: int) -> list[IndexedItem]:
         items = []
         for item in self.store.items_of(doc_id):
+            linked = item_entities(self.store.db, item.id)
             items.append(IndexedItem(
                 item_id=item.id, doc_id=doc_id, authority=item.authority, body=item.body, date=item.date,
                 decision=item.decision, number=item.number, rapporteur=item.rapporteur, title=item.title,
                 text=item.text, page=item.page_start, file=item.file,
-                persons=tuple(p for p in (item.rapporteur,) if p),
+                persons=tuple(linked["person"]), places=tuple(linked["place"]),
+                organisations=tuple(linked["organisation"]),
             ))
         return items
 
     def reconcile(self) -> None:
         """Bring the full-text index in line with the store after an interrupted run."""
-        unindexed = self.store.unindexed_ids()
-        stale = self.index.document_ids() - self.store.document_ids()
+        in_index, in_store = self.index.document_ids(), self.store.document_ids()
+        unindexed = sorted(set(self.store.unindexed_ids()) | (in_store - in_index))
+        stale = in_index - in_store
         if not unindexed and not stale:
             return
         with self.index.writer() as writer:

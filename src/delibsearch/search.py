@@ -16,7 +16,8 @@ from whoosh.query import And, Every, Query, Term, TermRange
 from delibsearch.index import FullTextIndex, normalise_query_numbers
 from delibsearch.store import Store
 
-FACETS = ("authority", "year", "body", "decision", "rapporteur")
+FACETS = ("authority", "year", "body", "decision", "rapporteur", "persons", "places", "organisations")
+MULTI_VALUED = {"persons", "places", "organisations"}
 PAGE_SIZE = 20
 
 
@@ -27,6 +28,9 @@ class Filters:
     body: str | None = None
     decision: str | None = None
     rapporteur: str | None = None
+    persons: str | None = None
+    places: str | None = None
+    organisations: str | None = None
     date_from: str | None = None
     date_to: str | None = None
 
@@ -82,7 +86,7 @@ def search(index: FullTextIndex, store: Store, text: str, filters: Filters | Non
     query = parse_query(text, index.ix.schema)
     page = max(1, page)
     with index.ix.searcher() as searcher:
-        facets = {name: sorting.FieldFacet(name) for name in FACETS}
+        facets = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in FACETS}
         sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
         results = searcher.search(query, filter=filters.query(), limit=page * page_size, groupedby=facets,
                                   maptype=sorting.Count, sortedby=sortedby, terms=True)

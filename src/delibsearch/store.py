@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
+from delibsearch import records
 from delibsearch.model import Document
 
 SCHEMA = """
@@ -96,6 +97,7 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)
+        self.db.executescript(records.SCHEMA)
 
     def close(self) -> None:
         self.db.close()
@@ -110,10 +112,14 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             doc_id = self._upsert_document(doc)
+            self.db.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
             self.db.execute("DELETE FROM items WHERE document_id = ?", (doc_id,))
             self.db.execute("DELETE FROM attendance WHERE document_id = ?", (doc_id,))
             self._insert_items(doc_id, doc)
             self._insert_attendance(doc_id, doc)
+            item_ids = [r[0] for r in self.db.execute("SELECT id FROM items WHERE document_id = ? ORDER BY ord", (doc_id,))]
+            records.save_records(self.db, doc_id, doc, item_ids)
+            records.drop_orphans(self.db)
             self.db.execute("DELETE FROM failures WHERE path = ?", (doc.source.path,))
             self.db.execute("COMMIT")
         except BaseException:

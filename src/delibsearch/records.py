@@ -1,0 +1,145 @@
+"""Records of persons, places and organisations, with their aliases and every mention; tables and trips.
+
+A person is one record per authority, whatever the printed form ("M. PAPIN",
+"Monsieur Gilles PAPIN", "Gilles Papin" all link to "Gilles PAPIN" of
+Pierrefonds); places and organisations are shared by all authorities. The
+functions here write inside the caller's transaction (see store.Store.save).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from delibsearch.extract.dates import fold
+from delibsearch.model import Document
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    country TEXT,
+    UNIQUE (kind, scope, key)
+);
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    UNIQUE (entity_id, alias)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    item_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+    entity_id INTEGER REFERENCES entities(id),
+    type TEXT NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT,
+    number REAL,
+    tax TEXT,
+    page INTEGER,
+    start INTEGER,
+    end INTEGER
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_item ON mentions(item_id);
+CREATE TABLE IF NOT EXISTS tables (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    item_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+    page INTEGER,
+    page_end INTEGER,
+    header TEXT NOT NULL,
+    rows TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS trips (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    item_id INTEGER REFERENCES items(id) ON DELETE CASCADE,
+    place_id INTEGER REFERENCES entities(id),
+    destination TEXT,
+    country TEXT,
+    purpose TEXT,
+    start TEXT,
+    end TEXT,
+    cost REAL,
+    notes TEXT,
+    page INTEGER
+);
+CREATE TABLE IF NOT EXISTS trip_people (
+    trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities(id)
+);
+"""
+LINKED = ("person", "place", "organisation")
+
+
+def entity_id(db: sqlite3.Connection, kind: str, name: str, authority: str | None,
+              country: str | None = None, alias: str | None = None) -> int:
+    """The record for this name (created if new); persons are per authority, the rest shared."""
+    scope = (authority or "") if kind == "person" else ""
+    key = fold(name)
+    row = db.execute("SELECT id FROM entities WHERE kind = ? AND scope = ? AND key = ?", (kind, scope, key)).fetchone()
+    if row:
+        record = int(row[0])
+        if country:
+            db.execute("UPDATE entities SET country = COALESCE(country, ?) WHERE id = ?", (country, record))
+    else:
+        record = int(db.execute("INSERT INTO entities (kind, scope, key, name, country) VALUES (?, ?, ?, ?, ?)",
+                                (kind, scope, key, name, country)).lastrowid)
+    db.execute("INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?, ?)", (record, alias or name))
+    return record
+
+
+def save_records(db: sqlite3.Connection, doc_id: int, doc: Document, item_ids: list[int]) -> None:
+    """Mentions, tables and trips of a document whose items were just written with item_ids."""
+    db.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
+    db.execute("DELETE FROM trips WHERE document_id = ?", (doc_id,))
+    db.execute("DELETE FROM tables WHERE document_id = ?", (doc_id,))
+    for name in doc.session.roster():
+        entity_id(db, "person", name, doc.authority)
+    item_of = lambda index: item_ids[index] if 0 <= index < len(item_ids) else None  # noqa: E731
+    rows = []
+    for e in doc.entities:
+        linked = entity_id(db, e.type, str(e.value), doc.authority, e.country, e.text) if e.type in LINKED and e.value else None
+        number = float(e.value) if e.type == "amount" and e.value is not None else None
+        rows.append((doc_id, item_of(e.item_index), linked, e.type, e.text, None if number is not None else e.value,
+                     number, e.tax, e.page, e.start, e.end))
+    db.executemany(
+        "INSERT INTO mentions (document_id, item_id, entity_id, type, text, value, number, tax, page, start, end)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    for t in doc.tables:
+        db.execute("INSERT INTO tables (document_id, item_id, page, page_end, header, rows) VALUES (?, ?, ?, ?, ?, ?)",
+                   (doc_id, item_of(t.item_index), t.page, t.page_end, json.dumps(t.header, ensure_ascii=False),
+                    json.dumps(t.rows, ensure_ascii=False)))
+    for trip in doc.trips:
+        place = entity_id(db, "place", trip.destination, None, trip.country) if trip.destination else None
+        trip_id = db.execute(
+            "INSERT INTO trips (document_id, item_id, place_id, destination, country, purpose, start, end, cost, notes, page)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, item_of(trip.item_index), place, trip.destination, trip.country, trip.purpose, trip.start,
+             trip.end, trip.cost, trip.notes, trip.page)).lastrowid
+        db.executemany("INSERT INTO trip_people (trip_id, entity_id) VALUES (?, ?)",
+                       [(trip_id, entity_id(db, "person", name, doc.authority)) for name in trip.delegation])
+
+
+def drop_orphans(db: sqlite3.Connection) -> None:
+    """Records no longer mentioned, attending or travelling anywhere."""
+    db.execute(
+        "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL)"
+        " AND id NOT IN (SELECT entity_id FROM trip_people) AND id NOT IN (SELECT place_id FROM trips WHERE place_id IS NOT NULL)"
+        " AND NOT (kind = 'person' AND EXISTS (SELECT 1 FROM attendance a JOIN documents d ON d.id = a.document_id"
+        " WHERE a.person = entities.name AND COALESCE(d.authority, '') = entities.scope))"
+    )
+
+
+def item_entities(db: sqlite3.Connection, item_id: int) -> dict[str, list[str]]:
+    """Names of the persons, places and organisations an item mentions, for its facets."""
+    found: dict[str, list[str]] = {kind: [] for kind in LINKED}
+    for row in db.execute(
+        "SELECT DISTINCT e.kind, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.item_id = ?",
+        (item_id,),
+    ):
+        found[row[0]].append(row[1])
+    return found
