@@ -1,7 +1,7 @@
 """Benchmark: pages per second and peak memory of `delibsearch index` over ../shared/corpus.
 
-Runs the real command in a fresh data directory, samples the resident memory of
-its whole process tree (main process and parsing workers), and prints one
+With --stages, times each stage per page in-process instead. Runs the real command in a fresh data directory, samples the memory of its whole
+process tree (main process and parsing workers, PSS), and prints one
 Markdown table row per run. Usage: python bench/ingest.py [--runs 3] [--workers N]
 """
 from __future__ import annotations
@@ -18,14 +18,18 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB."""
+def tree_pss_kib(pid: int) -> int:
+    """Proportional memory (PSS) of a process and all its descendants, in KiB.
+
+    PSS shares the pages that forked workers hold in common with the parent (the language
+    model, the gazetteer) among them, so the sum is what the tree really occupies.
+    """
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, AttributeError):
@@ -42,7 +46,7 @@ def run_once(workers: int | None) -> tuple[float, int, int, str]:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         peak = 0
         while process.poll() is None:
-            peak = max(peak, tree_rss_kib(process.pid))
+            peak = max(peak, tree_pss_kib(process.pid))
             time.sleep(0.05)
         seconds = time.perf_counter() - started
         summary = process.stdout.read().splitlines()[0]
@@ -50,12 +54,62 @@ def run_once(workers: int | None) -> tuple[float, int, int, str]:
     return seconds, pages, peak, summary
 
 
+def stage_costs() -> None:
+    """Seconds per page of each stage, in this process (one core), over the text PDFs of the corpus."""
+    from delibsearch.errors import ParseError
+    from delibsearch.extract import document as assemble
+    from delibsearch.extract.entities import Context, pipeline
+    from delibsearch.extract.gazetteer import gazetteer
+    from delibsearch.extract.names import Roster
+    from delibsearch.extract.tables import find_tables
+    from delibsearch.parse import read_pdf
+
+    started = time.perf_counter()
+    pipeline(), gazetteer()
+    print(f"model and gazetteer loading (once per process): {time.perf_counter() - started:.1f} s")
+    totals = {"read (pypdf)": 0.0, "structure": 0.0, "entities (spaCy + rules)": 0.0, "tables (pdfplumber)": 0.0}
+    pages = ruled = 0
+    for path in sorted(CORPUS.rglob("*.pdf")):
+        clock = time.perf_counter()
+        try:
+            raw = read_pdf(path)
+        except ParseError:
+            continue
+        totals["read (pypdf)"] += time.perf_counter() - clock
+        pages += len(raw.pages)
+        ruled += len(raw.ruled_pages)
+        clock = time.perf_counter()
+        paged = assemble.PagedText(assemble.clean_pages(raw.pages))
+        spans, _ = assemble.find_items(paged.text)
+        header = assemble.extract_header(paged, spans[0].start if spans else min(len(paged.text), 4000))
+        items = [assemble._item(paged, span, header.session) for span in spans]
+        totals["structure"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        document = assemble.Document(source=None, authority=header.authority, session=header.session, items=items)
+        context = Context(Roster(header.session.roster()), assemble._year(header.session), header.authority)
+        assemble._entities(paged, document, context, ())
+        totals["entities (spaCy + rules)"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        find_tables(raw.path, raw.ruled_pages)
+        totals["tables (pdfplumber)"] += time.perf_counter() - clock
+    print(f"{pages} text pages, {ruled} of them ruled (looked at for tables)\n")
+    print("| stage | s per page | pages/s on one core |\n| --- | --- | --- |")
+    for stage, seconds in totals.items():
+        print(f"| {stage} | {seconds / pages:.3f} | {pages / seconds:.1f} |")
+    total = sum(totals.values())
+    print(f"| all | {total / pages:.3f} | {pages / total:.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--stages", action="store_true", help="also time each stage per page, on one core")
     args = parser.parse_args()
-    print("| run | workers | pages | wall s | pages/s (wall, incl. start-up) | peak RSS of the tree MiB |")
+    if args.stages:
+        stage_costs()
+        return
+    print("| run | workers | pages | wall s | pages/s (wall, incl. start-up) | peak PSS of the tree MiB |")
     print("| --- | --- | --- | --- | --- | --- |")
     for run in range(1, args.runs + 1):
         seconds, pages, peak, summary = run_once(args.workers)

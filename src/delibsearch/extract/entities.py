@@ -75,6 +75,13 @@ class EntityDraft:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text; Doc.text is rebuilt from the tokens on every access, so it is kept once."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
 def _remember(doc: Doc, span: Span, start: int | None = None, end: int | None = None, **values: Any) -> Span:
     """Keep a rule's values, and its exact offsets (a token may be wider: "10€/pièce")."""
     exact = (span.start_char if start is None else start, span.end_char if end is None else end)
@@ -95,12 +102,12 @@ class RuleEntities:
     def __call__(self, doc: Doc) -> Doc:
         context: Context = doc.user_data["context"]
         spans: list[Span] = []
-        for amount in find_amounts(doc.text):
+        for amount in find_amounts(_text(doc)):
             span = _char_span(doc, amount.start, amount.end, "AMOUNT")
             if span:
                 spans.append(_remember(doc, span, amount.start, amount.end, value=amount.value, tax=amount.tax))
         values_by_span: dict[tuple[int, int], list[str]] = {}
-        for found in find_dates(doc.text, context.year):
+        for found in find_dates(_text(doc), context.year):
             values_by_span.setdefault((found.start, found.end), []).append(found.value)
         for (start, end), values in values_by_span.items():
             span = _char_span(doc, start, end, "DATE")
@@ -114,16 +121,16 @@ class RuleEntities:
 
     def _persons(self, doc: Doc, context: Context) -> list[Span]:
         found = []
-        for match in CIVILITY_NAME.finditer(doc.text):
+        for match in CIVILITY_NAME.finditer(_text(doc)):
             words = strip_civility(match.group()).split()
             if words and (words[0].lower() in TITLES or (len(words) > 1 and words[1].lower() in TITLES)):
                 continue
-            found.append((match.start(), _name_end(doc.text, match.start(), match.end())))
-        for match in INITIAL_NAME.finditer(doc.text):
+            found.append((match.start(), _name_end(_text(doc), match.start(), match.end())))
+        for match in INITIAL_NAME.finditer(_text(doc)):
             if not match.group().startswith("M.") and context.roster.resolve(match.group()):
                 found.append((match.start(), match.end()))
         for name in context.roster.names:
-            for match in re.finditer(re.escape(name).replace(r"\ ", r"\s+"), doc.text):
+            for match in re.finditer(re.escape(name).replace(r"\ ", r"\s+"), _text(doc)):
                 found.append((match.start(), match.end()))
         spans = []
         for start, end in found:
@@ -135,7 +142,7 @@ class RuleEntities:
     def _acronyms(self, doc: Doc, context: Context) -> list[Span]:
         surnames = {surname(n) for n in context.roster.names}
         spans = []
-        for match in ACRONYM.finditer(doc.text):
+        for match in ACRONYM.finditer(_text(doc)):
             word = match.group()
             if word in self.stoplist or word in surnames or re.fullmatch(r"[IVXLC]+", word) or gazetteer().lookup(word):
                 continue
@@ -148,15 +155,20 @@ class RuleEntities:
 
     def _places(self, doc: Doc, context: Context) -> list[Span]:
         spans = []
-        for start, end, place in _gazetteer_places(doc.text):
-            before = doc.text[max(0, start - 12):start]
-            if place.kind == "city" and re.match(rf"\s+{NAME_WORD}", doc.text[end:end + 30]):
+        for start, end, place in _gazetteer_places(_text(doc)):
+            before = _text(doc)[max(0, start - 12):start]
+            if place.kind == "city" and re.match(rf"\s+{NAME_WORD}", _text(doc)[end:end + 30]):
                 continue  # "David Miller", "Clermont Auvergne Métropole": a name, not the town
-            if place.kind in ("country", "continent") or LOCATIVE.search(before) or _is_authority(doc.text[start:end], context):
+            if place.kind in ("country", "continent") or LOCATIVE.search(before) or _is_authority(_text(doc)[start:end], context):
                 span = _char_span(doc, start, end, "LOC")
                 if span:
                     spans.append(_remember(doc, span, start, end, name=place.name, country=place.country))
-        for match in COUNTRY_CODE.finditer(doc.text):
+        if context.authority and " " not in context.authority:
+            for match in re.finditer(rf"\b{re.escape(context.authority)}\b", _text(doc), re.I):
+                span = _char_span(doc, match.start(), match.end(), "LOC")
+                if span:
+                    spans.append(_remember(doc, span, match.start(), match.end(), name=context.authority, country="France"))
+        for match in COUNTRY_CODE.finditer(_text(doc)):
             country = pycountry.countries.get(alpha_2=match.group(1))
             if country:
                 span = _char_span(doc, match.start(1), match.end(1), "LOC")
@@ -227,16 +239,17 @@ class ResolveEntities:
     def __call__(self, doc: Doc) -> Doc:
         context: Context = doc.user_data["context"]
         memory = doc.user_data.get("delib", {})
+        text = _text(doc)
         drafts: list[EntityDraft] = []
         for ent in doc.ents:
             values = memory.get((ent.start_char, ent.end_char, ent.label_))
-            drafts += self._resolve(ent, values, context)
+            drafts += self._resolve(ent, text, values, context)
         doc.user_data["drafts"] = drafts
         return doc
 
-    def _resolve(self, ent: Span, values: dict | None, context: Context) -> list[EntityDraft]:
-        start, end = values["exact"] if values else _trimmed(ent.doc.text, ent.start_char, ent.end_char)
-        text = ent.doc.text[start:end]
+    def _resolve(self, ent: Span, whole: str, values: dict | None, context: Context) -> list[EntityDraft]:
+        start, end = values["exact"] if values else _trimmed(whole, ent.start_char, ent.end_char)
+        text = whole[start:end]
         if not text:
             return []
         if ent.label_ == "AMOUNT":
@@ -247,7 +260,7 @@ class ResolveEntities:
             value = person_value(text, context.roster, from_rule=values is not None)
             return [EntityDraft("person", start, end, text, value)] if value else []
         if ent.label_ == "LOC":
-            return self._place(ent, values, start, end)
+            return self._place(ent, whole, values, start, end)
         if ent.label_ in ("ORG", "MISC"):
             value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
                                        vocab=ent.doc.vocab, stoplist=self.stoplist)
@@ -255,8 +268,8 @@ class ResolveEntities:
         return []
 
     @staticmethod
-    def _place(ent: Span, values: dict | None, start: int, end: int) -> list[EntityDraft]:
-        text = ent.doc.text[start:end]
+    def _place(ent: Span, whole: str, values: dict | None, start: int, end: int) -> list[EntityDraft]:
+        text = whole[start:end]
         if values:
             return [EntityDraft("place", start, end, text, values["name"], country=values["country"])]
         if ent.ent_id_:
@@ -264,7 +277,7 @@ class ResolveEntities:
         place = _known_place(text)
         if place:
             return [EntityDraft("place", start, end, text, place.name, country=place.country)]
-        before = ent.doc.text[max(0, start - 5):start]
+        before = whole[max(0, start - 5):start]
         plausible = text[:1].isupper() and 1 <= len(text.split()) <= 3 and not ORG_WORDS.search(text)
         common = len(text.split()) == 1 and ent.doc.vocab.has_vector(text.lower())
         if re.search(r"\b(?:à|au|en)\s$", before) and plausible and not common and not gazetteer().is_excluded(text):
@@ -366,7 +379,10 @@ def extract_entities(texts: Iterable[tuple[str, Context]], disabled: tuple[str, 
     nlp = pipeline(disabled)
     docs = []
     for text, context in texts:
-        doc = nlp.make_doc(text.replace("\n", " "))
+        flat = text.replace("\n", " ")
+        doc = nlp.make_doc(flat)
         doc.user_data["context"] = context
+        doc.user_data["text"] = flat
         docs.append(doc)
     return [doc.user_data.get("drafts", []) for doc in nlp.pipe(docs, batch_size=16)]
+

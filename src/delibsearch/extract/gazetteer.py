@@ -16,7 +16,7 @@ import pycountry
 
 from delibsearch.extract.dates import fold
 
-MIN_CITY_POPULATION = 1000
+MIN_CITY_POPULATION = 5000
 FRENCH_WEIGHT = 50
 EXONYM_POPULATION = 300_000  # big cities are also known by their French names ("Bruxelles", "Varsovie")
 EXTRA_COUNTRIES = {

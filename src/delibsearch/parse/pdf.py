@@ -16,8 +16,10 @@ from delibsearch.errors import NeedsOCR, ParseError
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIN_TEXT_CHARS = 20
-RECTANGLE = re.compile(rb"\sre\s")
-LINE_TO = re.compile(rb"\sl\s")
+NUMBER = rb"(-?\d*\.?\d+)"
+RECTANGLE = re.compile(rb"\s+".join([NUMBER] * 4) + rb"\s+re\b")
+SEGMENT = re.compile(NUMBER + rb"\s+" + NUMBER + rb"\s+m\s+" + NUMBER + rb"\s+" + NUMBER + rb"\s+l\b")
+MIN_RULES, MIN_COLUMNS = 6, 3
 
 
 @dataclass
@@ -46,10 +48,10 @@ def read_pdf(path: Path | str) -> RawPdf:
 
 
 def _ruled_pages(reader: PdfReader) -> list[int]:
-    """Pages whose drawing holds rectangles or line segments enough for a bordered table.
+    """Pages whose drawing holds a grid: several long horizontal rules and vertical ones.
 
-    Looking for tables is costly (pdfplumber); this cheap count of drawing operators picks the pages
-    worth the cost.
+    Looking for tables is costly (pdfplumber interprets the whole page); this cheap reading of the
+    drawing operators (rectangles and line segments) picks the pages worth the cost.
     """
     ruled = []
     for number, page in enumerate(reader.pages, start=1):
@@ -58,9 +60,33 @@ def _ruled_pages(reader: PdfReader) -> list[int]:
             data = contents.get_data() if contents is not None else b""
         except Exception:
             continue
-        if len(RECTANGLE.findall(data)) >= 4 or len(LINE_TO.findall(data)) >= 8:
+        rows, columns = _grid(data)
+        if rows >= MIN_RULES and columns >= MIN_COLUMNS:
             ruled.append(number)
     return ruled
+
+
+def _grid(data: bytes) -> tuple[int, int]:
+    """Distinct heights of horizontal rules and positions of vertical rules drawn by a content stream."""
+    rows: set[int] = set()
+    columns: set[int] = set()
+    for match in RECTANGLE.finditer(data):
+        x, y, w, h = (float(v) for v in match.groups())
+        w, h = abs(w), abs(h)
+        if h <= 3 and w >= 20:
+            rows.add(round(y))
+        elif w <= 3 and h >= 10:
+            columns.add(round(x))
+        elif w >= 20 and h >= 8:
+            rows.update({round(y), round(y + h)})
+            columns.update({round(x), round(x + w)})
+    for match in SEGMENT.finditer(data):
+        x1, y1, x2, y2 = (float(v) for v in match.groups())
+        if abs(y1 - y2) <= 1 and abs(x1 - x2) >= 20:
+            rows.add(round(y1))
+        elif abs(x1 - x2) <= 1 and abs(y1 - y2) >= 10:
+            columns.add(round(x1))
+    return len(rows), len(columns)
 
 
 def _read_bytes(path: Path) -> bytes:
