@@ -263,7 +263,8 @@ class ResolveEntities:
             return self._place(ent, whole, values, start, end)
         if ent.label_ in ("ORG", "MISC"):
             value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
-                                       vocab=ent.doc.vocab, stoplist=self.stoplist)
+                                       vocab=ent.doc.vocab, stoplist=self.stoplist,
+                                       in_heading=_in_upper_case_run(whole, start, end))
             return [EntityDraft("organisation", start, end, text, value)] if value else []
         return []
 
@@ -304,7 +305,8 @@ def person_value(text: str, roster: Roster, from_rule: bool) -> str | None:
     return " ".join(words[:-1] + [words[-1].upper()]) if len(words) > 1 else name.upper()
 
 
-def organisation_value(text: str, label: str, from_rule: bool, vocab=None, stoplist: frozenset[str] = frozenset()) -> str | None:
+def organisation_value(text: str, label: str, from_rule: bool, vocab=None, stoplist: frozenset[str] = frozenset(),
+                       in_heading: bool = False) -> str | None:
     text = _tidy(text)
     words = text.split()
     if not words or len(text) > 90 or text.lower() in BODIES or text in stoplist:
@@ -319,6 +321,8 @@ def organisation_value(text: str, label: str, from_rule: bool, vocab=None, stopl
     if len(words) == 1 and not text[:1].isupper():
         return None
     if len(words) == 1 and vocab is not None and vocab.has_vector(text.lower()) and not (text.isupper() and len(text) <= 3):
+        return None
+    if len(words) == 1 and text.isupper() and in_heading:
         return None
     if len(capitalised) < max(1, len(words) // 2):
         return None

@@ -17,14 +17,15 @@ from delibsearch.extract.gazetteer import Place, gazetteer
 from delibsearch.extract.money import find_amounts, parse_amount_cell
 from delibsearch.extract.names import Roster, clean_name
 
+# Header words, matched at the start of a header cell (folded).
 COLUMNS = {
-    "destination": r"invitation|destination|lieu|ville|pays",
-    "purpose": r"objet|motif|objectif|evenement",
-    "dates": r"date|periode",
-    "delegation": r"delegation|participant|elus|personnes|membres",
-    "cost": r"cout|montant|prix|budget|depense",
-    "notes": r"observation|remarque|commentaire",
-    "follow_up": r"suivi|actions",
+    "destination": r"^(?:invitation|destination|lieu\b|ville\b|pays\b)",
+    "purpose": r"^(?:objet|motif|objectif|evenement)",
+    "dates": r"^(?:dates?\b|periode)",
+    "delegation": r"^(?:delegation|participants?|elus|personnes|membres)",
+    "cost": r"^(?:cout|montant|prix|budget|depense)",
+    "notes": r"^(?:observations?|remarques?|commentaires?)",
+    "follow_up": r"^(?:actions|suivi)",
 }
 SENTENCE = re.compile(
     r"\b(?:déplacement|mission|voyage|visite)s?\s+(?:officiel(?:le)?s?\s+)?(?:à|en|au|aux)\s+"
@@ -50,7 +51,7 @@ def column_map(header: list[str]) -> dict[str, int]:
     """Which column holds what, from the header's words."""
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
-        key = fold(cell)
+        key = fold(cell).strip()
         for name, pattern in COLUMNS.items():
             if name not in found and re.search(pattern, key):
                 found[name] = index
@@ -59,8 +60,9 @@ def column_map(header: list[str]) -> dict[str, int]:
 
 
 def is_trip_table(header: list[str]) -> bool:
+    """A destination, dates, and who went, why or at what cost."""
     columns = column_map(header)
-    return "destination" in columns and ("dates" in columns or "cost" in columns)
+    return {"destination", "dates"} <= set(columns) and bool({"delegation", "purpose", "cost"} & set(columns))
 
 
 def trips_from_table(header: list[str], rows: list[list[str]], roster: Roster, year: int | None) -> list[TripDraft]:
