@@ -59,6 +59,13 @@ def normalise_query_numbers(text: str) -> str:
     return DIGIT_GROUPS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
 
 
+NO_VALUE = "\u2205"  # whoosh keeps no term vector for an empty field, and facets need one in every document
+
+
+def _keywords(values: tuple[str, ...]) -> str:
+    return ",".join(v.replace(",", " ") for v in values) or NO_VALUE
+
+
 def make_schema() -> Schema:
     analyzer = french_analyzer()
     return Schema(
@@ -71,9 +78,10 @@ def make_schema() -> Schema:
         decision=ID(stored=True),
         number=ID(stored=True),
         rapporteur=ID(stored=True),
-        persons=KEYWORD(stored=True, commas=True, lowercase=False),
-        places=KEYWORD(stored=True, commas=True, lowercase=False),
-        organisations=KEYWORD(stored=True, commas=True, lowercase=False),
+        # Term vectors let the facet counts read only the matching documents' values.
+        persons=KEYWORD(stored=True, commas=True, lowercase=False, vector=True),
+        places=KEYWORD(stored=True, commas=True, lowercase=False, vector=True),
+        organisations=KEYWORD(stored=True, commas=True, lowercase=False, vector=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
         text=TEXT(analyzer=analyzer),
         page=NUMERIC(stored=True),
@@ -112,14 +120,18 @@ class IndexedItem:
             "decision": self.decision or "",
             "number": self.number or "",
             "rapporteur": self.rapporteur or "",
-            "persons": ",".join(p.replace(",", " ") for p in self.persons),
-            "places": ",".join(p.replace(",", " ") for p in self.places),
-            "organisations": ",".join(o.replace(",", " ") for o in self.organisations),
+            "persons": _keywords(self.persons),
+            "places": _keywords(self.places),
+            "organisations": _keywords(self.organisations),
             "title": self.title or "",
             "text": self.text,
             "page": self.page or 1,
             "file": self.file,
         }
+
+
+def _layout(schema: Schema) -> list[tuple[str, str, bool]]:
+    return sorted((name, type(field).__name__, bool(field.vector)) for name, field in schema.items())
 
 
 class FullTextIndex:
@@ -131,7 +143,7 @@ class FullTextIndex:
         schema = make_schema()
         if whoosh_index.exists_in(str(directory)):
             self.ix = whoosh_index.open_dir(str(directory))
-            if set(self.ix.schema.names()) != set(schema.names()):
+            if _layout(self.ix.schema) != _layout(schema):
                 # An index of an older layout: start afresh; the ingest run refills it from the store.
                 self.ix.close()
                 shutil.rmtree(directory)
@@ -152,6 +164,10 @@ class FullTextIndex:
     @staticmethod
     def remove_document(writer: IndexWriter, doc_id: int) -> None:
         writer.delete_by_term("doc_id", str(doc_id))
+
+    def optimize(self) -> None:
+        """Merge the segments into one: searches and facet counts visit each segment."""
+        self.ix.optimize()
 
     def document_ids(self) -> set[int]:
         with self.ix.searcher() as searcher:

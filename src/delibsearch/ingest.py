@@ -133,6 +133,8 @@ class Ingest:
                 pending = []
             self._note(report, result, len(files), progress)
         self._index(pending)
+        if report.count(INDEXED):
+            self.index.optimize()
         report.seconds = time.perf_counter() - started
         return report
 

@@ -7,13 +7,14 @@ words, never an error.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from whoosh import qparser, sorting
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
-from whoosh.query import And, Every, Query, Term, TermRange
+from whoosh.query import And, Every, Prefix, Query, Term, TermRange, Wildcard
 
-from delibsearch.index import FullTextIndex, normalise_query_numbers
+from delibsearch.extract.dates import fold
+from delibsearch.index import NO_VALUE, FullTextIndex, normalise_query_numbers
 from delibsearch.store import Store
 
 FACETS = ("authority", "year", "body", "decision", "rapporteur", "persons", "places", "organisations")
@@ -90,26 +91,25 @@ def search(index: FullTextIndex, store: Store, text: str, filters: Filters | Non
         sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
         results = searcher.search(query, filter=filters.query(), limit=page * page_size, groupedby=facets,
                                   maptype=sorting.Count, sortedby=sortedby, terms=True)
-        results.fragmenter = ContextFragmenter(maxchars=220, surround=80)
-        results.formatter = HtmlFormatter(tagname="mark", between=" … ")
-        hits = [_hit(hit, store) for hit in list(results)[(page - 1) * page_size:]]
+        marker = re.compile("|".join(_term_patterns(query)) or r"(?!)", re.I)
+        hits = [_hit(results[n], store, marker) for n in range((page - 1) * page_size, min(len(results), page * page_size))]
         counts = {name: _counts(results.groups(name)) for name in FACETS}
         suggestion = _suggestion(searcher, query, text) if not results.scored_length() else None
         return SearchResults(text, len(results), [h for h in hits if h], counts, suggestion, page, page_size)
 
 
-def _hit(hit, store: Store) -> Hit | None:
+def _hit(hit, store: Store, marker: re.Pattern[str]) -> Hit | None:
     item = store.item(int(hit["item_id"]))
     if item is None:
         return None
-    snippet = hit.highlights("text", text=item.text, top=2) or _escape(item.text[:240])
+    snippet = make_snippet(item.text, marker)
     return Hit(item_id=item.id, sitting_id=item.document_id, authority=item.authority or "", date=item.date or "",
                number=item.number or "", title=item.title or "", snippet=snippet, page=item.page_start or 1,
                file=item.file, score=float(hit.score or 0))
 
 
 def _counts(groups: dict) -> list[tuple[str, int]]:
-    pairs = [(str(value), int(count)) for value, count in groups.items() if value]
+    pairs = [(str(value), int(count)) for value, count in groups.items() if value and value != NO_VALUE]
     return sorted(pairs, key=lambda p: (-p[1], p[0]))
 
 
@@ -123,3 +123,56 @@ def _suggestion(searcher, query: Query, text: str) -> str | None:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _term_patterns(query: Query) -> list[str]:
+    """Regular expressions over accent-folded text for the query's words: a stem and any ending."""
+    patterns = [r"\b" + re.escape(fold(leaf.text)) + r"\w*" for leaf in query.leaves()
+                if isinstance(leaf, (Prefix, Wildcard)) and leaf.fieldname in ("title", "text")
+                and len(fold(leaf.text).strip("*?")) >= 2 and "*" not in leaf.text[:-1]]
+    for field, term in query.iter_all_terms() if hasattr(query, "iter_all_terms") else []:
+        if field not in ("title", "text"):
+            continue
+        word = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+        if word.isdigit():
+            patterns.append(r"(?<!\d)" + r"[\s\u00a0\u202f.]?".join(word) + r"(?!\d)")
+        elif len(word) >= 2:
+            patterns.append(r"\b" + re.escape(word) + r"\w*")
+    return patterns
+
+
+FOLD_TABLE = {code: unicodedata.normalize("NFKD", chr(code))[0].lower() for code in range(0xC0, 0x250)
+              if len(unicodedata.normalize("NFKD", chr(code))[0].lower()) == 1}
+
+
+def _fold_same_length(text: str) -> str:
+    """Lower case without accents, one character for one, so offsets stay those of the text."""
+    folded = text.lower().translate(FOLD_TABLE)
+    return folded if len(folded) == len(text) else text.lower()
+
+
+def make_snippet(text: str, marker: re.Pattern[str], width: int = 90, fragments: int = 2) -> str:
+    """Up to two passages around the first matches, matches marked; the start of the text when none match."""
+    folded = _fold_same_length(text)
+    matches = list(marker.finditer(folded))
+    if not matches:
+        return _escape(" ".join(text[:240].split()))
+    windows: list[tuple[int, int]] = []
+    for match in matches:
+        if len(windows) == fragments:
+            break
+        start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    parts = []
+    for start, end in windows:
+        inside = [m for m in matches if m.start() >= start and m.end() <= end]
+        cursor, piece = start, []
+        for m in inside:
+            piece += [_escape(text[cursor:m.start()]), "<mark>", _escape(text[m.start():m.end()]), "</mark>"]
+            cursor = m.end()
+        piece.append(_escape(text[cursor:end]))
+        parts.append(" ".join("".join(piece).split()))
+    return " … ".join(parts)

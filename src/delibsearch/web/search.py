@@ -35,8 +35,8 @@ def search_page():
     data = {
         "query": results.query, "total": results.total, "page": results.page, "page_size": results.page_size,
         "sort": sort, "suggestion": results.suggestion,
-        "selected": [{"param": p, "label": FACET_LABELS[p], "value": args[p], "remove_url": _toggle(p, args[p])}
-                     for p in FACET_PARAMS if args.get(p)],
+        "selected": [{"param": p, "label": FACET_LABELS.get(p, "Période"), "value": args[p], "remove_url": _toggle(p, args[p])}
+                     for p in (*FACET_PARAMS, "date_from", "date_to") if args.get(p)],
         "results": [{"item_id": h.item_id, "sitting_id": h.sitting_id, "authority": h.authority, "date": h.date,
                      "number": h.number, "title": h.title, "snippet": h.snippet,
                      "pdf_url": url_for("sittings.pdf", doc_id=h.sitting_id) + f"#page={h.page}", "page": h.page}
