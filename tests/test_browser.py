@@ -110,3 +110,13 @@ def test_malformed_query_gives_a_page(page, base_url, query):
     response = page.goto(base_url + "/search?q=" + query)
     assert response.status == 200
     expect(page.locator("h1")).to_contain_text("trouvé")
+
+
+def test_ask_a_question_end_to_end(page, base_url):
+    page.goto(base_url + "/ask")
+    page.get_by_label("Votre question").fill("Combien a coûté le déplacement à Montréal ?")
+    page.get_by_role("button", name="Demander").click()
+    expect(page.locator(".answer .short")).to_have_text("1 400 €")
+    expect(page.locator("blockquote").first).to_contain_text("Montréal")
+    href = page.locator("a.source").first.get_attribute("href")
+    assert "/pdf#page=" in href

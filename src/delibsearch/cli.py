@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", help='words, "an exact phrase", -excluded, a OR b, prefix*')
     search.add_argument("--page", type=int, default=1)
 
+    ask = commands.add_parser("ask", parents=[common], help="answer a question with its source",
+                              description="Answer a question in French with a short answer and its quoted, page-linked source.")
+    ask.add_argument("question", help='for example "Combien a coûté le déplacement à Montréal ?"')
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+
     serve = commands.add_parser("serve", parents=[common], help="serve the web UI",
                                 description="Serve the web UI and JSON API with a production WSGI server (waitress).")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -47,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = resolve_settings(args.data)
     handler = {"parse": cmd_parse, "index": cmd_index, "status": cmd_status,
-               "search": cmd_search, "serve": cmd_serve}[args.command]
+               "search": cmd_search, "ask": cmd_ask, "serve": cmd_serve}[args.command]
     try:
         return handler(args, settings)
     except ParseError as exc:
@@ -132,6 +137,25 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     store.close()
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from delibsearch.index import FullTextIndex
+    from delibsearch.qa import Asker
+    from delibsearch.store import Store
+
+    store = Store(settings.db_path)
+    answer = Asker(store, FullTextIndex(settings.index_dir)).ask(args.question).to_dict()
+    store.close()
+    if args.json:
+        json.dump(answer, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(answer["answer"] or "Je ne sais pas (aucune réponse assez sûre).")
+    for source in answer["sources"]:
+        print(f"  « {source['quote']} »")
+        print(f"  — {source['authority'] or ''}, séance du {source['date'] or '?'}, page {source['page']} ({source['pdf_url']})")
     return 0
 
 

@@ -234,6 +234,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
+    header_text: str = ""  # the sitting's header as printed, for quoting attendance; not in the JSON contract
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
     present_count INTEGER,
     warnings INTEGER NOT NULL DEFAULT 0,
     data TEXT NOT NULL,
+    header TEXT NOT NULL DEFAULT '',
     indexed INTEGER NOT NULL DEFAULT 0,
     stored_at TEXT NOT NULL
 );
@@ -98,6 +99,9 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)
         self.db.executescript(records.SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+        if "header" not in columns:  # a store made before the header was kept
+            self.db.execute("ALTER TABLE documents ADD COLUMN header TEXT NOT NULL DEFAULT ''")
 
     def close(self) -> None:
         self.db.close()
@@ -131,9 +135,10 @@ class Store:
         s = doc.session
         values = (doc.source.file, doc.source.sha256, doc.source.pages, doc.authority, doc.body, s.date, s.time,
                   s.place, s.president, s.secretary, s.present_count, len(doc.warnings),
-                  json.dumps(doc.to_dict(), ensure_ascii=False), _now())
+                  json.dumps(doc.to_dict(), ensure_ascii=False), doc.header_text, _now())
         row = self.db.execute("SELECT id FROM documents WHERE path = ?", (doc.source.path,)).fetchone()
-        columns = "file, sha256, pages, authority, body, date, time, place, president, secretary, present_count, warnings, data, stored_at"
+        columns = ("file, sha256, pages, authority, body, date, time, place, president, secretary, present_count, warnings,"
+                   " data, header, stored_at")
         if row:
             assignments = ", ".join(f"{c.strip()} = ?" for c in columns.split(","))
             self.db.execute(f"UPDATE documents SET {assignments}, indexed = 0 WHERE id = ?", (*values, row["id"]))

@@ -36,7 +36,8 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     source = Source(file=raw.path.name, sha256=raw.sha256, pages=len(raw.pages), path=str(raw.path))
     items = [_item(doc, span, header.session) for span in spans]
     document = Document(source=source, authority=header.authority, body=header.body, session=header.session,
-                        items=items, warnings=[*raw.warnings, *warnings, *header.warnings])
+                        items=items, warnings=[*raw.warnings, *warnings, *header.warnings],
+                        header_text=doc.text[:items[0].offset] if items else doc.text[:header_end])
     context = Context(Roster(header.session.roster()), _year(header.session), document.authority)
     document.entities = _entities(doc, document, context, disabled)
     document.tables = _tables(doc, raw, document)

@@ -25,9 +25,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     app.extensions["settings"] = Settings(Path(app.config["DATA_DIR"]))
 
-    from delibsearch.web import display, entities, search, sittings, trips
+    from delibsearch.web import ask, display, entities, search, sittings, trips
 
-    for module in (search, sittings, entities, trips):
+    for module in (search, sittings, entities, trips, ask):
         app.register_blueprint(module.bp)
     display.init_app(app)
     app.register_error_handler(HTTPException, _error)
