@@ -18,6 +18,7 @@ from typing import Any
 
 from delibsearch.extract.dates import first_date, fold
 from delibsearch.extract.datespans import find_dates
+from delibsearch.extract.money import format_euros
 from delibsearch.extract.names import Roster, surname
 from delibsearch.extract.sentences import flat, sentence_spans
 from delibsearch.index import FullTextIndex, french_analyzer
@@ -385,7 +386,4 @@ def _line_with(text: str, hint: str) -> str:
 
 
 def _euros(value: float | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:,.2f}".replace(",", " ").replace(".", ",")
-    return (text[:-3] if text.endswith(",00") else text) + " €"
+    return "" if value is None else format_euros(value)

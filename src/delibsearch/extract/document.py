@@ -131,15 +131,15 @@ def _trips(doc: PagedText, document: Document, context: Context) -> list[Trip]:
     trips: list[Trip] = []
     for table in document.tables:
         if is_trip_table(table.header):
-            for d in trips_from_table(table.header, table.rows, context.roster, context.year):
-                trips.append(Trip(d.destination, d.country, d.purpose, d.start, d.end, d.delegation, d.cost, d.notes,
-                                  table.item, table.page, table.item_index))
+            for trip in trips_from_table(table.header, table.rows, context.roster, context.year):
+                trip.item, trip.page, trip.item_index = table.item, table.page, table.item_index
+                trips.append(trip)
     # The table is the record; a sentence about a destination it already lists tells the same trip.
     known = {t.destination for t in trips}
     for index, item in enumerate(document.items):
-        for offset, d in trips_from_text(item.text, context.year, document.authority):
-            if d.destination not in known:
-                known.add(d.destination)
-                trips.append(Trip(d.destination, d.country, d.purpose, d.start, d.end, d.delegation, d.cost, d.notes,
-                                  item.number, doc.page_at(item.offset + offset), index))
+        for offset, trip in trips_from_text(item.text, context.year, document.authority):
+            if trip.destination not in known:
+                known.add(trip.destination)
+                trip.item, trip.page, trip.item_index = item.number, doc.page_at(item.offset + offset), index
+                trips.append(trip)
     return trips

@@ -49,3 +49,9 @@ def parse_amount_cell(text: str) -> float | None:
     """A cost cell without its unit ("3 600", "14 600") as a number, when the cell holds just one number."""
     match = re.fullmatch(rf"\s*({NUMBER})\s*(?:€|euros?)?\s*(?:HT|TTC)?\s*", text)
     return parse_number(match.group(1)) if match else None
+
+
+def format_euros(value: float, space: str = " ", before_unit: str = " ") -> str:
+    """12345.5 -> "12 345,50 €", 1400.0 -> "1 400 €" (French digits; the caller picks the spaces)."""
+    text = f"{value:,.2f}".replace(",", space).replace(".", ",")
+    return (text[:-3] if text.endswith(",00") else text) + before_unit + "€"

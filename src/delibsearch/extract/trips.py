@@ -9,13 +9,12 @@ the cost and the observations.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from delibsearch.extract.dates import fold
 from delibsearch.extract.datespans import find_dates
 from delibsearch.extract.gazetteer import Place, gazetteer
 from delibsearch.extract.money import find_amounts, parse_amount_cell
 from delibsearch.extract.names import Roster, clean_name
+from delibsearch.model import Trip
 
 # Header words, matched at the start of a header cell (folded).
 COLUMNS = {
@@ -32,19 +31,6 @@ SENTENCE = re.compile(
     r"(?P<place>[A-ZÀ-Þ][\w'’-]+(?:[ -][A-ZÀ-Þ][\w'’-]+)?)(?P<rest>[^.]{0,120})",
 )
 NAME = re.compile(r"(?:[A-ZÀ-Þ]\.\s?(?:-\s?[A-ZÀ-Þ]\.\s?)?)?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,3}")
-
-
-@dataclass
-class TripDraft:
-    destination: str | None
-    country: str | None
-    purpose: str | None
-    start: str | None
-    end: str | None
-    delegation: list[str]
-    cost: float | None
-    notes: str | None
-    row: int | None = None
 
 
 def column_map(header: list[str]) -> dict[str, int]:
@@ -65,22 +51,22 @@ def is_trip_table(header: list[str]) -> bool:
     return {"destination", "dates"} <= set(columns) and bool({"delegation", "purpose", "cost"} & set(columns))
 
 
-def trips_from_table(header: list[str], rows: list[list[str]], roster: Roster, year: int | None) -> list[TripDraft]:
+def trips_from_table(header: list[str], rows: list[list[str]], roster: Roster, year: int | None) -> list[Trip]:
     columns = column_map(header)
     trips = []
-    for number, row in enumerate(rows):
+    for row in rows:
         cell = {name: row[i] if i < len(row) else "" for name, i in columns.items()}
         place = first_place(cell.get("destination", ""))
         start, end = date_range(cell.get("dates", ""), year)
         notes = "; ".join(v for v in (cell.get("notes"), cell.get("follow_up")) if v) or None
-        trips.append(TripDraft(
+        trips.append(Trip(
             destination=place.name if place else (cell.get("destination") or None),
             country=place.country if place else None,
             purpose=cell.get("purpose") or None,
             start=start, end=end,
             delegation=delegation(cell.get("delegation", ""), roster),
             cost=parse_amount_cell(cell.get("cost", "")),
-            notes=notes, row=number,
+            notes=notes, item=None, page=0,
         ))
     return trips
 
@@ -123,7 +109,7 @@ def delegation(text: str, roster: Roster) -> list[str]:
     return people
 
 
-def trips_from_text(text: str, year: int | None, home: str | None) -> list[tuple[int, TripDraft]]:
+def trips_from_text(text: str, year: int | None, home: str | None) -> list[tuple[int, Trip]]:
     """Trips told in sentences, with dates: "le déplacement à Montréal du 28 au 30 novembre 2022" (offset, trip).
 
     A trip to the authority's own town is someone else's visit, not a mission.
@@ -137,6 +123,6 @@ def trips_from_text(text: str, year: int | None, home: str | None) -> list[tuple
         if not start:
             continue
         amounts = find_amounts(match.group("rest"))
-        trips.append((match.start(), TripDraft(place.name, place.country, None, start, end, [],
-                                               amounts[0].value if amounts else None, None)))
+        trips.append((match.start(), Trip(place.name, place.country, None, start, end, [],
+                                          amounts[0].value if amounts else None, None, item=None, page=0)))
     return trips

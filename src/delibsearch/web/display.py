@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Flask, url_for
 from markupsafe import Markup, escape
 
+from delibsearch.extract.money import format_euros
+
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre"]
 DECISIONS = {"adopted": "adopté", "rejected": "rejeté", "noted": "pris acte", "withdrawn": "retiré"}
@@ -31,10 +33,7 @@ def french_date(value: str | None) -> str:
 
 def euros(value: float | None) -> str:
     """12345.5 -> "12 345,50 €" (narrow no-break spaces as French typography wants)."""
-    if value is None:
-        return "—"
-    whole = f"{value:,.2f}".replace(",", "\u202f").replace(".", ",")
-    return (whole[:-3] if whole.endswith(",00") else whole) + "\u00a0€"
+    return "—" if value is None else format_euros(value, "\u202f", "\u00a0")
 
 
 def linked_text(text: str, mentions: list[dict]) -> Markup:
