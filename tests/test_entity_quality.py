@@ -11,7 +11,7 @@ import pytest
 from score_entities import GOLD, load_documents, score
 
 # F1 reached on 2026-11-28 (docs/quality.md), less a small margin for rounding.
-FLOORS = {"person": 0.95, "place": 0.77, "organisation": 0.55, "date": 0.95, "amount": 0.99}
+FLOORS = {"person": 0.95, "place": 0.79, "organisation": 0.61, "date": 0.95, "amount": 0.99}
 
 
 @pytest.fixture(scope="module")

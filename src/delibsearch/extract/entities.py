@@ -51,6 +51,8 @@ AFTER_NAME = {fold(w) for w in TITLES} | {
     "pouvoir", "pouvoirs", "absent", "absente", "absents", "excuse", "excusee", "excuses", "suppleant", "suppleante",
     "suppleants", "titulaire", "titulaires", "present", "presente", "presents", "montant", "objet", "vote", "pour",
     "contre", "represente", "representee", "procuration", "secretaires", "maire", "delegue", "deleguee"}
+COMMON_ENDINGS = re.compile(r"(?:tion|tions|ment|ments|ité|ités|ance|ances|ence|ences|aire|aires|er|ir|nel|ses|ise)$")
+COMPANY_WORDS = re.compile(r"^(?:la |l[’'])?(?:société|entreprise)\s+(?=[A-ZÀ-Þ])", re.I)
 TYPE_OF = {"PER": "person", "LOC": "place", "ORG": "organisation", "DATE": "date", "AMOUNT": "amount"}
 
 
@@ -262,6 +264,9 @@ class ResolveEntities:
         if ent.label_ == "LOC":
             return self._place(ent, whole, values, start, end)
         if ent.label_ in ("ORG", "MISC"):
+            head = COMPANY_WORDS.match(text)
+            if head:
+                start, text = start + head.end(), text[head.end():]
             value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
                                        vocab=ent.doc.vocab, stoplist=self.stoplist,
                                        in_heading=_in_upper_case_run(whole, start, end))
@@ -318,7 +323,7 @@ def organisation_value(text: str, label: str, from_rule: bool, vocab=None, stopl
     if label == "MISC" and not ORG_WORDS.search(text):
         return None
     capitalised = [w for w in words if w[:1].isupper()]
-    if len(words) == 1 and not text[:1].isupper():
+    if len(words) == 1 and (not text[:1].isupper() or COMMON_ENDINGS.search(text.lower())):
         return None
     if len(words) == 1 and vocab is not None and vocab.has_vector(text.lower()) and not (text.isupper() and len(text) <= 3):
         return None

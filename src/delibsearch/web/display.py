@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from flask import Flask, url_for
+import functools
+import gettext
+
+import pycountry
 from markupsafe import Markup, escape
 
 from delibsearch.extract.money import format_euros
@@ -12,6 +16,7 @@ DECISIONS = {"adopted": "adopté", "rejected": "rejeté", "noted": "pris acte", 
 ROLES = {"present": "présent·e", "excused": "excusé·e", "absent": "absent·e", "president": "préside",
          "secretary": "secrétaire", "proxy_given": "donne pouvoir à", "proxy_held": "reçoit le pouvoir de",
          "reported": "rapporte", "against": "vote contre", "abstention": "s'abstient"}
+FRENCH_COUNTRIES = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
 ENTITY_PAGES = {"person": "entities.person", "place": "entities.place", "organisation": "entities.organisation"}
 
 
@@ -36,6 +41,18 @@ def euros(value: float | None) -> str:
     return "—" if value is None else format_euros(value, "\u202f", "\u00a0")
 
 
+@functools.lru_cache(maxsize=512)
+def country_fr(name: str | None) -> str:
+    """The gazetteer's English country name in French ("Mexico" -> "Mexique"), from pycountry's translations."""
+    if not name:
+        return ""
+    try:
+        country = pycountry.countries.lookup(name)
+    except LookupError:
+        return name
+    return FRENCH_COUNTRIES.gettext(country.name)
+
+
 def linked_text(text: str, mentions: list[dict]) -> Markup:
     """The item's text with each linked mention as a link to its page, dates and amounts marked."""
     out, cursor = [], 0
@@ -57,6 +74,7 @@ def linked_text(text: str, mentions: list[dict]) -> Markup:
 def init_app(app: Flask) -> None:
     app.add_template_filter(french_date, "date_fr")
     app.add_template_filter(euros, "euros")
+    app.add_template_filter(country_fr, "country_fr")
     app.add_template_filter(lambda v: DECISIONS.get(v or "", v or "—"), "decision_fr")
     app.add_template_filter(lambda v: ROLES.get(v, v), "role_fr")
     app.add_template_global(linked_text, "linked_text")
