@@ -130,8 +130,8 @@ def _term_patterns(query: Query) -> list[str]:
     patterns = [r"\b" + re.escape(fold(leaf.text)) + r"\w*" for leaf in query.leaves()
                 if isinstance(leaf, (Prefix, Wildcard)) and leaf.fieldname in ("title", "text")
                 and len(fold(leaf.text).strip("*?")) >= 2 and "*" not in leaf.text[:-1]]
-    for field, term in query.iter_all_terms() if hasattr(query, "iter_all_terms") else []:
-        if field not in ("title", "text"):
+    for fieldname, term in query.iter_all_terms() if hasattr(query, "iter_all_terms") else []:
+        if fieldname not in ("title", "text"):
             continue
         word = term.decode("utf-8") if isinstance(term, bytes) else str(term)
         if word.isdigit():

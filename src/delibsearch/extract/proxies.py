@@ -9,7 +9,7 @@ from delibsearch.model import Proxy, Session
 GIVE = r"(?:a\s+donné\s+|donne\s+|donnant\s+)?(?:pouvoir|procuration|mandat|délégation)(?:\s+de\s+vote)?"
 PAIR_PATTERNS = [
     re.compile(rf"^(?P<giver>.+?)\s*\(\s*{GIVE}\s+(?:donnée?\s+)?(?:à\s+)?(?P<holder>[^)]+)\)"),
-    re.compile(rf"^(?P<holder>.+?)\s*\(\s*(?:pouvoir|procuration|mandat)\s+(?:de|d[e’']\s*la\s+part\s+de)\s+(?P<giver>[^)]+)\)"),
+    re.compile(r"^(?P<holder>.+?)\s*\(\s*(?:pouvoir|procuration|mandat)\s+(?:de|d[e’']\s*la\s+part\s+de)\s+(?P<giver>[^)]+)\)"),
     re.compile(rf"^(?P<giver>.+?)\s+{GIVE}\s+(?:donnée?\s+)?à\s+(?P<holder>.+)$"),
     re.compile(r"^(?P<giver>.+?)\s+(?:est\s+)?représentée?\s+par\s+(?P<holder>.+)$"),
     re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+à\s+(?P<holder>.+)$", re.I),

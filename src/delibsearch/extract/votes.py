@@ -15,7 +15,7 @@ from delibsearch.model import Vote
 
 APOS = r"[’']"
 CUE = re.compile(
-    rf"\bvote\s*:|\bpour\s*:|\bcontre\s*:|\babstentions?\s*:|\bunanimit[ée]|\bà\s+la\s+majorit[ée](?!\s+(?:absolue|relative|requise|qualifi))"
+    r"\bvote\s*:|\bpour\s*:|\bcontre\s*:|\babstentions?\s*:|\bunanimit[ée]|\bà\s+la\s+majorit[ée](?!\s+(?:absolue|relative|requise|qualifi))"
     r"|\b\d+\s+(?:voix|votes?)\b|\b\d+\s+(?:pour|contre|abstentions?|absentions?)\b|\bvotants\s*:|\btotal\s+votants|\bvoix\s+exprim|\bne\s+prend\s+pas\s+part\s+au\s+vote"
     r"|\badopt[ée]e?s?\b|\bprend\s+acte\b|\bprennent\s+acte\b|\brejet[ée]e?s?\b|\bretir[ée]e?s?\s+de\s+l[’']ordre\s+du\s+jour",
     re.I,
