@@ -139,19 +139,15 @@ class TripFilters:
 
 
 def trips(store: Store, filters: TripFilters) -> dict[str, Any]:
-    where, args = ["1 = 1"], []
-    if filters.year:
-        where.append("substr(t.start, 1, 4) = ?")
-        args.append(filters.year)
-    if filters.destination:
-        where.append("t.destination = ?")
-        args.append(filters.destination)
-    if filters.authority:
-        where.append("d.authority = ?")
-        args.append(filters.authority)
-    if filters.person:
-        where.append("t.id IN (SELECT tp.trip_id FROM trip_people tp JOIN entities e ON e.id = tp.entity_id WHERE e.name = ?)")
-        args.append(filters.person)
+    conditions = [
+        ("substr(t.start, 1, 4) = ?", filters.year),
+        ("t.destination = ?", filters.destination),
+        ("d.authority = ?", filters.authority),
+        ("t.id IN (SELECT tp.trip_id FROM trip_people tp JOIN entities e ON e.id = tp.entity_id WHERE e.name = ?)",
+         filters.person),
+    ]
+    where = ["1 = 1"] + [condition for condition, value in conditions if value]
+    args = [value for _, value in conditions if value]
     column = TRIP_SORTS.get(filters.sort, "t.start")
     order = f"{column} IS NULL, {column}" + (" DESC" if filters.descending else "")
     rows = _trip_rows(store, "WHERE " + " AND ".join(where), tuple(args), order)
