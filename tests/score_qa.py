@@ -78,6 +78,9 @@ def quote_holds(answer: dict) -> bool:
     if not quote:
         return False
     shown = answer["answer"]
+    if answer["type"] == "decision":
+        # "Oui" is supported by the decision's own words.
+        return re.search(r"adopt|unanimit|majorit|approuv|rejet|acte|valid", quote, re.I) is not None
     if re.fullmatch(r"[\d\s.,€:hH]+", shown or ""):
         return re.sub(r"\D", "", shown.split(",")[0]) in re.sub(r"\D", "", quote) or (
             shown.strip() == "1" and re.search(r"\bune?\b", quote) is not None)

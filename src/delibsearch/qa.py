@@ -26,6 +26,8 @@ from delibsearch.search import Filters, search
 from delibsearch.store import Store
 
 ANSWER_THRESHOLD = 0.35
+ITEM_KINDS = {"rapporteur", "decision", "vote_against", "vote_for", "vote_abstention", "against_names", "abstention_names"}
+YES_NO = re.compile(r"\b(?:a-t-il|a-t-elle|ont-ils|a-t-on)\b")
 KINDS = [  # (kind, expected type, pattern over the folded question); first match wins
     ("proxy_from", "person", r"qui a (?:donne|confie) (?:son )?(?:pouvoir|procuration)"),
     ("proxy_to", "person", r"a qui .*(?:donne|confie|remis).*(?:pouvoir|procuration)|(?:pouvoir|procuration).* a qui"),
@@ -44,7 +46,7 @@ KINDS = [  # (kind, expected type, pattern over the folded question); first matc
     ("trip_delegation", "person", r"\bqui\b.*(?:deplace|rendu|voyage|delegation)"),
     ("time", "text", r"a quelle heure"),
     ("place_of_sitting", "place", r"\bou\b.*(?:reuni|tenu|siege|deroule)"),
-    ("decision", "decision", r"(?:a-t-il|a-t-elle|ont-ils|a-t-on) (?:adopte|approuve|rejete|accepte|pris acte)|quelle decision"),
+    ("decision", "decision", r"(?:a-t-il|a-t-elle|ont-ils|a-t-on) (?:adopte|approuve|rejete|accepte|valide|pris acte)|quelle decision"),
 ]
 QUESTION_WORDS = {"qui", "quand", "combien", "quel", "quelle", "quels", "quelles", "ou", "est", "ce", "que", "qu",
                   "a", "t", "il", "elle", "ils", "elles", "lors", "conseil", "municipal", "communautaire", "seance",
@@ -168,13 +170,20 @@ class Asker:
             args.append(q.year)
         if not (q.authority or q.date):
             return []
+        found = self._documents(where, args)
+        if not found and q.authority and q.date:
+            # The sitting's authority may not have been read from its PDF: the date alone may single it out.
+            found = self._documents(["date = ?"], [q.date])
+        return found
+
+    def _documents(self, where: list[str], args: list) -> list[dict[str, Any]]:
         rows = self.store.db.execute(f"SELECT id, authority, date, data, header FROM documents WHERE {' AND '.join(where)}", args)
         return [{"id": r["id"], "authority": r["authority"], "date": r["date"], "doc": json.loads(r["data"]),
                  "header": r["header"]} for r in rows]
 
     def _structured(self, q: Question, sittings: list[dict]) -> Answer | None:
         if len(sittings) != 1:
-            return None
+            return self._item_answer(q, sittings) if q.kind in ITEM_KINDS else None
         sitting = sittings[0]
         session = sitting["doc"]["session"]
         roster = Roster([*session["present"], *(p["from"] for p in session["proxies"]), *(p["to"] for p in session["proxies"]),
@@ -201,13 +210,15 @@ class Asker:
             return self._header_answer(sitting, session["time"], "text", 0.8, quote_hint=(session["time"] or "")[:2])
         if kind == "place_of_sitting":
             return self._header_answer(sitting, session["place"], "place", 0.7)
-        return self._item_answer(q, sitting)
+        return self._item_answer(q, [sitting])
 
-    def _item_answer(self, q: Question, sitting: dict) -> Answer | None:
-        items = list(self.store.items_of(sitting["id"]))
+    def _item_answer(self, q: Question, sittings: list[dict]) -> Answer | None:
+        """The vote, rapporteur or decision of the item whose title best matches the question."""
+        items = [item for sitting in sittings for item in self.store.items_of(sitting["id"])]
         best = self._best_item(q, items)
         if best is None:
             return None
+        sitting = next(s for s in sittings if s["id"] == best.document_id)
         row = self.store.db.execute("SELECT vote, rapporteur, decision FROM items WHERE id = ?", (best.id,)).fetchone()
         vote = json.loads(row["vote"]) if row["vote"] else None
         value: Any = None
@@ -223,6 +234,8 @@ class Asker:
         if value in (None, []):
             return None
         shown = " et ".join(value) if isinstance(value, list) else str(value)
+        if q.kind == "decision" and YES_NO.search(fold(q.text)):
+            shown = {"adopted": "Oui", "rejected": "Non"}.get(value, shown)
         quote = self._quote(best.text, _hints(value, q.kind))
         source = self._source(best.id, sitting["id"], best.authority, best.date, best.title, quote[1] or best.page_start, quote[0])
         return Answer(shown, q.type, value, 0.75, [source])
@@ -311,7 +324,7 @@ class Asker:
             return None
         candidates.sort(key=lambda c: -c[0])
         overlap, hit, item, sentence, start, inside = candidates[0]
-        mention = inside[0]
+        mention = self._nearest(inside, sentence, start, stems, q.text)
         value = mention["number"] if mention["number"] is not None else (mention["value"] or mention["text"])
         page = mention["page"] or hit.page
         source = self._source(item.id, item.document_id, item.authority, item.date, item.title, page, flat(sentence))
@@ -324,6 +337,15 @@ class Asker:
         alternatives = [{"answer": c[5][0]["text"], "quote": flat(c[3])[:200]} for c in candidates[1:4]]
         shown = _short_name(mention["text"]) if q.type == "organisation" else mention["text"]
         return Answer(shown, q.type, value, confidence, [source], alternatives)
+
+    def _nearest(self, mentions: list[dict], sentence: str, offset: int, stems: set[str], question: str) -> dict:
+        """The mention closest to the question's words in the sentence, not one the question itself names."""
+        folded_question = fold(question)
+        fresh = [m for m in mentions if fold(m["text"]) not in folded_question] or mentions
+        anchors = [offset + t.startchar for t in self.analyzer(sentence, chars=True) if t.text in stems]
+        if not anchors:
+            return fresh[0]
+        return min(fresh, key=lambda m: min(abs(m["start"] - a) for a in anchors))
 
     def _mentions(self, item_id: int, kind: str) -> list[dict[str, Any]]:
         types = {"number": ("amount",), "text": ("date",)}.get(kind, (kind,))
