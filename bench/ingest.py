@@ -82,11 +82,12 @@ def stage_costs() -> None:
         paged = assemble.PagedText(assemble.clean_pages(raw.pages))
         spans, _ = assemble.find_items(paged.text)
         header = assemble.extract_header(paged, spans[0].start if spans else min(len(paged.text), 4000))
-        items = [assemble._item(paged, span, header.session) for span in spans]
+        roster = Roster(header.session.roster())
+        items = [assemble._item(paged, span, header.session, roster) for span in spans]
         totals["structure"] += time.perf_counter() - clock
         clock = time.perf_counter()
         document = assemble.Document(source=None, authority=header.authority, session=header.session, items=items)
-        context = Context(Roster(header.session.roster()), assemble._year(header.session), header.authority)
+        context = Context(roster, assemble._year(header.session), header.authority)
         assemble._entities(paged, document, context, ())
         totals["entities (spaCy + rules)"] += time.perf_counter() - clock
         clock = time.perf_counter()

@@ -188,15 +188,3 @@ def _trip_choices(store: Store) -> dict[str, list[str]]:
         "person": one("SELECT DISTINCT e.name FROM trip_people tp JOIN entities e ON e.id = tp.entity_id ORDER BY 1"),
     }
 
-
-def entity_ids(store: Store, kind: str, names: list[str], authority: str | None = None) -> dict[str, int]:
-    """Ids of records by name, to link facet values and names on pages."""
-    if not names:
-        return {}
-    marks = ",".join("?" * len(names))
-    query = f"SELECT name, id FROM entities WHERE kind = ? AND name IN ({marks})"
-    args: tuple = (kind, *names)
-    if kind == "person" and authority is not None:
-        query += " AND scope = ?"
-        args += (authority,)
-    return {r[0]: r[1] for r in store.db.execute(query, args)}

@@ -19,7 +19,3 @@ class ParseError(DelibError):
 
 class NeedsOCR(ParseError):
     """A scanned PDF: pages but no text layer."""
-
-
-class NotFound(DelibError):
-    """A record asked for by id does not exist."""

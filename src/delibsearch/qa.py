@@ -237,7 +237,7 @@ class Asker:
         if q.kind == "decision" and YES_NO.search(fold(q.text)):
             shown = {"adopted": "Oui", "rejected": "Non"}.get(value, shown)
         quote = self._quote(best.text, _hints(value, q.kind))
-        source = self._source(best.id, sitting["id"], best.authority, best.date, best.title, quote[1] or best.page_start, quote[0])
+        source = self._source(best.id, sitting["id"], best.authority, best.date, best.title, best.page_start, quote)
         return Answer(shown, q.type, value, 0.75, [source])
 
     def _best_item(self, q: Question, items: list) -> Any:
@@ -360,12 +360,12 @@ class Asker:
         return {t.text for t in self.analyzer(text) if len(t.text) > 2}
 
     @staticmethod
-    def _quote(text: str, hints: list[str]) -> tuple[str, int | None]:
+    def _quote(text: str, hints: list[str]) -> str:
         for hint in hints:
             sentence = _sentence_with(text, hint)
             if sentence:
-                return sentence, None
-        return flat(text[:200]), None
+                return sentence
+        return flat(text[:200])
 
     def _source(self, item_id: int | None, sitting_id: int, authority: str | None, date: str | None,
                 title: str | None, page: int | None, quote: str) -> Source:

@@ -203,7 +203,9 @@ class Store:
 
     def documents(self) -> list[sqlite3.Row]:
         return self.db.execute(
-            "SELECT d.*, (SELECT COUNT(*) FROM items WHERE document_id = d.id) AS item_count"
+            "SELECT d.id, d.path, d.file, d.pages, d.authority, d.body, d.date, d.time, d.place, d.president,"
+            " d.secretary, d.present_count, d.warnings, d.indexed, d.stored_at,"
+            " (SELECT COUNT(*) FROM items WHERE document_id = d.id) AS item_count"
             " FROM documents d ORDER BY d.date DESC, d.file"
         ).fetchall()
 

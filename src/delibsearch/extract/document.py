@@ -34,11 +34,12 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     if not spans:
         spans = [ItemSpan(None, None, header_end if header_end < len(doc.text) else 0, len(doc.text), None)]
     source = Source(file=raw.path.name, sha256=raw.sha256, pages=len(raw.pages), path=str(raw.path))
-    items = [_item(doc, span, header.session) for span in spans]
+    roster = Roster(header.session.roster())
+    items = [_item(doc, span, header.session, roster) for span in spans]
     document = Document(source=source, authority=header.authority, body=header.body, session=header.session,
                         items=items, warnings=[*raw.warnings, *warnings, *header.warnings],
                         header_text=doc.text[:items[0].offset] if items else doc.text[:header_end])
-    context = Context(Roster(header.session.roster()), _year(header.session), document.authority)
+    context = Context(roster, _year(header.session), document.authority)
     document.entities = _entities(doc, document, context, disabled)
     document.tables = _tables(doc, raw, document)
     document.entities += _cost_amounts(document)
@@ -50,12 +51,11 @@ def _year(session: Session) -> int | None:
     return int(session.date[:4]) if session.date else None
 
 
-def _item(doc: PagedText, span: ItemSpan, session: Session) -> Item:
+def _item(doc: PagedText, span: ItemSpan, session: Session, roster: Roster) -> Item:
     raw = doc.text[span.start:span.end]
     text = raw.strip()
     offset = span.start + (len(raw) - len(raw.lstrip()))
     first, last = doc.page_range(span.start, span.end)
-    roster = Roster(session.roster())
     rapporteur_raw = find_rapporteur(text)
     rapporteur = (roster.resolve(rapporteur_raw) or clean_name(rapporteur_raw)) if rapporteur_raw else None
     vote, decision = parse_vote(text, roster, session.voters())

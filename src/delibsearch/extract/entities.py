@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable
 
@@ -53,7 +53,6 @@ AFTER_NAME = {fold(w) for w in TITLES} | {
     "contre", "represente", "representee", "procuration", "secretaires", "maire", "delegue", "deleguee"}
 COMMON_ENDINGS = re.compile(r"(?:tion|tions|ment|ments|ité|ités|ance|ances|ence|ences|aire|aires|er|ir|nel|ses|ise)$")
 COMPANY_WORDS = re.compile(r"^(?:la |l[’'])?(?:société|entreprise)\s+(?=[A-ZÀ-Þ])", re.I)
-TYPE_OF = {"PER": "person", "LOC": "place", "ORG": "organisation", "DATE": "date", "AMOUNT": "amount"}
 
 
 @dataclass
@@ -74,7 +73,6 @@ class EntityDraft:
     value: Any
     country: str | None = None
     tax: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _text(doc: Doc) -> str:

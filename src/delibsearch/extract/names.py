@@ -123,14 +123,6 @@ class Roster:
         close = difflib.get_close_matches(key, list(self._by_surname), n=2, cutoff=0.85)
         return self._by_surname[close[0]] if len(close) == 1 else []
 
-    def resolve_all(self, raws: list[str]) -> list[str]:
-        out = []
-        for raw in raws:
-            full = self.resolve(raw) or clean_name(raw)
-            if full:
-                out.append(full)
-        return out
-
 
 def _split_initial(text: str) -> tuple[str, str]:
     match = re.match(r"^([A-ZÀ-Þ])\.\s*(.+)$", text)

@@ -13,7 +13,6 @@ from delibsearch.extract.dates import words_to_int
 from delibsearch.extract.names import Roster, clean_name
 from delibsearch.model import Vote
 
-APOS = r"[’']"
 CUE = re.compile(
     r"\bvote\s*:|\bpour\s*:|\bcontre\s*:|\babstentions?\s*:|\bunanimit[ée]|\bà\s+la\s+majorit[ée](?!\s+(?:absolue|relative|requise|qualifi))"
     r"|\b\d+\s+(?:voix|votes?)\b|\b\d+\s+(?:pour|contre|abstentions?|absentions?)\b|\bvotants\s*:|\btotal\s+votants|\bvoix\s+exprim|\bne\s+prend\s+pas\s+part\s+au\s+vote"

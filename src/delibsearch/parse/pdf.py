@@ -31,10 +31,6 @@ class RawPdf:
     ruled_pages: list[int] = field(default_factory=list)  # pages drawing enough lines to hold a table
 
 
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def read_pdf(path: Path | str) -> RawPdf:
     """Text of every page; raises ParseError naming the file and the cause."""
     path = Path(path)

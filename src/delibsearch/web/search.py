@@ -19,8 +19,6 @@ STATE = (*FACET_PARAMS, "q", "sort", "date_from", "date_to")
 def home():
     counts = store().counts()
     documents = [dict(r) for r in store().documents()]
-    for d in documents:
-        d.pop("data", None)
     return respond("home.html", {"counts": counts, "sittings": documents})
 
 
