@@ -21,9 +21,11 @@ def seed_id(indexed) -> int:
     return next(r["id"] for r in rows if r["file"].startswith("clermont-ferrand"))
 
 
-def test_home_lists_the_sittings(client):
+def test_home_lists_the_sittings(client, indexed):
     page = client.get("/").get_data(as_text=True)
     assert "Clermont-Ferrand" in page and "Pierrefonds" in page and 'lang="fr"' in page
+    counts = Store(indexed.db_path).counts()
+    assert f"{counts['documents']} séances, {counts['items']} points" in page
 
 
 def test_sitting_page_shows_header_and_pdf_link(client, seed_id):
