@@ -134,12 +134,13 @@ BODY = "\nLe conseil délibère longuement sur ce point, avec un texte suffisant
 def test_coded_items_and_groups():
     text = ("Ordre du jour\nI. AFFAIRES GÉNÉRALES\n- Gratuité\n\nI. AFFAIRES GÉNÉRALES\n"
             "D2024-48 - Objet : Gratuité inscription bibliothèque" + BODY +
-            "D2024-49 - Objet : Amende administrative" + BODY + "II. FINANCES\nD2024-50 - Objet : Marché" + BODY +
+            "D2024-49 - Objet : amende administrative" + BODY + "II. FINANCES\nD2024-50 - Objet : Marché" + BODY +
             "DM 2024-10 : Objet : Fermages")
     spans = find_items(text)[0]
     assert [s.number for s in spans] == ["D2024-48", "D2024-49", "D2024-50"]
     assert spans[0].group == "I. AFFAIRES GÉNÉRALES" and spans[2].group == "II. FINANCES"
     assert spans[0].title == "Gratuité inscription bibliothèque"
+    assert spans[1].title == "amende administrative"  # printed in lower case after "Objet :"
 
 
 @pytest.mark.parametrize("headings,expected", [

@@ -25,6 +25,7 @@ DATED_CODE = re.compile(r"^(?P<num>20\d{2} \d{2} \d{2})\s*[-–:]?\s+(?:Objet\s*
 REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
 ARABIC = re.compile(r"^(?P<num>[1-9]\d?)\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 ROMAN = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{1,3}|V))\s?(?:\.|\)|\s?[-–]|\s)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+OBJET = re.compile(r"^Objet\s*:\s*")  # "D2024-45 - Objet : admission ...": the title pattern wants a capital
 TABLE_ROW_END = re.compile(r"\d[,.]\d{2}\s*€?$|(?:\d[\d ]*[,.]?\d*\s+){2,}\d+\s*€?$")
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "en", "pour", "sur", "d’", "d'", "l’", "l'", "par", "avec", "dans", "–", "-", ","}
 RAPPORTEUR = re.compile(r"Rapporteure?s?\s*:\s*(?P<name>[^\n]{3,80})", re.I)
@@ -75,7 +76,7 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
 def _candidates(pattern: re.Pattern[str], text: str, scheme: str) -> list[Heading]:
     found = []
     for match in pattern.finditer(text):
-        title = (match.group("title") or "").strip()
+        title = OBJET.sub("", (match.group("title") or "").strip())
         if scheme in ("arabic", "roman") and (TABLE_ROW_END.search(title) or len(title) < 3):
             continue
         number = re.sub(r"\s+", " ", match.group("num")).strip(" -–")
