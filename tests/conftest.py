@@ -41,7 +41,7 @@ def indexed(tmp_path_factory) -> Settings:
     ingest = Ingest(settings)
     report = ingest.run([ROOT / "corpus", SHARED_CORPUS])
     ingest.close()
-    assert report.count("indexed") >= 55, [r for r in report.results if r.status != "indexed"]
+    assert not report.failures, report.failures  # the scans too, by OCR
     return settings
 
 

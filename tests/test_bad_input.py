@@ -19,6 +19,7 @@ CAUSES = {
     "truncated": "damaged or truncated PDF",
     "encrypted": "encrypted PDF",
     "nopages": "no pages",
+    "blank": "no text on its 2 page(s), even by OCR",
 }
 
 
@@ -37,24 +38,16 @@ def test_parse_names_the_file_and_the_cause(tmp_path, kind):
     assert str(path) in lines[0] and CAUSES[kind] in lines[0]
 
 
-def test_scanned_pdf_is_reported_as_needing_ocr():
-    from conftest import shared_pdf
-
-    result = run_cli("parse", str(shared_pdf("flaux-scans/compte-rendu-du-31-mars-2021.pdf")))
-    assert result.returncode == 1
-    assert "OCR needed" in result.stderr and "compte-rendu-du-31-mars-2021.pdf" in result.stderr
-
-
 def test_index_goes_on_and_names_each_failure(tmp_path):
     folder = tmp_path / "in"
     bad = write_bad_files(folder)
     shutil.copy(SEED_PDF, folder / "seed.pdf")
     result = run_cli("index", "--data", str(tmp_path / "data"), str(folder))
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].startswith("1 indexed, 0 unchanged, 5 failed")
+    assert result.stdout.splitlines()[0].startswith("1 indexed, 0 unchanged, 6 failed")
     for kind, path in bad.items():
         assert any(str(path) in line and CAUSES[kind] in line for line in result.stdout.splitlines()), kind
-    assert Store(Settings(tmp_path / "data").db_path).counts() == {"documents": 1, "items": 1, "failures": 5}
+    assert Store(Settings(tmp_path / "data").db_path).counts() == {"documents": 1, "items": 1, "failures": 6}
 
 
 def test_a_file_that_turns_bad_loses_nothing_already_stored(tmp_path):

@@ -32,13 +32,14 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
         header_end = min(len(doc.text), HEADER_FALLBACK)
     header = extract_header(doc, header_end)
     if not spans:
-        spans = [ItemSpan(None, None, header_end if header_end < len(doc.text) else 0, len(doc.text), None)]
+        # No numbering: the whole text is one item (the header's end is a guess, and cutting there lost text).
+        spans = [ItemSpan(None, None, 0, len(doc.text), None)]
     source = Source(file=raw.path.name, sha256=raw.sha256, pages=len(raw.pages), path=str(raw.path))
     roster = Roster(header.session.roster())
     items = [_item(doc, span, header.session, roster) for span in spans]
     document = Document(source=source, authority=header.authority, body=header.body, session=header.session,
                         items=items, warnings=[*raw.warnings, *warnings, *header.warnings],
-                        header_text=doc.text[:items[0].offset] if items else doc.text[:header_end])
+                        header_text=doc.text[:items[0].offset or header_end])
     context = Context(roster, _year(header.session), document.authority)
     document.entities = _entities(doc, document, context, disabled)
     document.tables = _tables(doc, raw, document)

@@ -87,6 +87,8 @@ NAME_MOVEMENT = re.compile(r"(?P<name>(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-Þ]
 AUTHORITY = [
     re.compile(r"(?P<kind>Communauté\s+(?:de\s+communes|d[’']agglomération|urbaine))\s+(?P<name>(?:(?:des|du|de\s+la|de\s+l[’']|de|d[’'])\s*)?[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:de\s+la|de\s+l[’']|des|du|de|d[’']|et|en|sur)\s*)?[A-ZÀ-Þ][\w'’-]+)*)", re.I),
     re.compile(r"\b(?:[Cc]ommune|Ville|Mairie)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|de|du|la|le|[A-ZÀ-Þ][\w'’-]+))*)"),
+    # In capitals ("COMMUNE de FLAUX", "VILLE DE CLERMONT-FERRAND AU SERVICE ..."): one word, hyphens joining.
+    re.compile(r"\b(?:COMMUNE|VILLE|MAIRIE)\s+(?:d[e'’]|D[E'’])\s*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]*[A-ZÀ-Þ])\b"),
     re.compile(r"(?i:Conseil\s+municipal)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
 ]
 BODIES = ("conseil communautaire", "conseil municipal", "comité syndical", "bureau communautaire", "conseil métropolitain")

@@ -11,7 +11,8 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from delibsearch.errors import NeedsOCR, ParseError
+from delibsearch.errors import ParseError
+from delibsearch.parse.ocr import ocr_pages
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -29,6 +30,7 @@ class RawPdf:
     pages: list[str]
     warnings: list[str] = field(default_factory=list)
     ruled_pages: list[int] = field(default_factory=list)  # pages drawing enough lines to hold a table
+    ocr: bool = False  # the text was read from the page images (a scan without a text layer)
 
 
 def read_pdf(path: Path | str) -> RawPdf:
@@ -37,10 +39,19 @@ def read_pdf(path: Path | str) -> RawPdf:
     data = _read_bytes(path)
     reader = _open_reader(path, data)
     pages, warnings = _extract_pages(path, reader)
-    if sum(len(p.strip()) for p in pages) < MIN_TEXT_CHARS:
-        raise NeedsOCR(path, f"no text layer on its {len(pages)} page(s): a scanned document, OCR needed")
-    return RawPdf(path=path, sha256=hashlib.sha256(data).hexdigest(), pages=pages, warnings=warnings,
-                  ruled_pages=_ruled_pages(reader))
+    if _has_text(pages):
+        return RawPdf(path=path, sha256=hashlib.sha256(data).hexdigest(), pages=pages, warnings=warnings,
+                      ruled_pages=_ruled_pages(reader))
+    pages = ocr_pages(path, data, len(pages))
+    if not _has_text(pages):
+        raise ParseError(path, f"no text on its {len(pages)} page(s), even by OCR (blank pages or pictures)")
+    warnings.append(f"no text layer: the {len(pages)} page(s) were read by OCR (Tesseract, French);"
+                    " names and figures may hold recognition errors")
+    return RawPdf(path=path, sha256=hashlib.sha256(data).hexdigest(), pages=pages, warnings=warnings, ocr=True)
+
+
+def _has_text(pages: list[str]) -> bool:
+    return sum(len(p.strip()) for p in pages) >= MIN_TEXT_CHARS
 
 
 def _ruled_pages(reader: PdfReader) -> list[int]:

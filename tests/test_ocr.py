@@ -1,0 +1,70 @@
+"""Scanned PDFs without a text layer are read by OCR (Tesseract's French model, from Debian's packages).
+
+Expected values were read on the scanned page itself (Flaux, 31 March 2021, page 1).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import shared_pdf
+from delibsearch.parse.ocr import tesseract
+from delibsearch.web import create_app
+
+SCAN = "flaux-scans/compte-rendu-du-31-mars-2021.pdf"
+PRESENT = ["Denis JUVIN", "Catherine MARTEL", "Patricia MICHOT", "Muriel NIGGEL", "Alessandra STURANI",
+           "Valérie UPPHOFF", "Michel VAILLIES", "Catherine VINAS", "Philippe VINÇON"]
+
+pytestmark = pytest.mark.skipif(tesseract() is None and not os.environ.get("CI"),
+                                reason="Tesseract with its French data is not installed (tests/run.sh installs it)")
+
+
+def parse(path, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "delibsearch.cli", "parse", str(path)], capture_output=True,
+                          text=True, timeout=600, env=env)
+
+
+@pytest.fixture(scope="module")
+def scan() -> dict:
+    result = parse(shared_pdf(SCAN))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_sitting_is_read_from_the_scan(scan):
+    session = scan["session"]
+    assert scan["authority"] == "Flaux" and scan["body"] == "conseil municipal"
+    assert (session["date"], session["time"]) == ("2021-03-31", "18:30")
+    assert session["president"] == "Denis JUVIN"
+    assert session["absent"] == ["Jean-Pierre PLUS"]
+
+
+def test_most_present_members_survive_recognition(scan):
+    found = set(scan["session"]["present"])
+    assert len(found & set(PRESENT)) >= 7, found
+
+
+def test_the_text_is_searchable_and_the_reader_is_warned(scan):
+    text = " ".join(item["text"] for item in scan["items"])
+    assert "Budget Primitif 2021" in text and "stérilisation" in text
+    assert any("read by OCR" in warning for warning in scan["warnings"])
+
+
+def test_without_tesseract_a_scan_is_reported_as_needing_ocr(tmp_path):
+    result = parse(shared_pdf(SCAN), env={**os.environ, "PATH": str(tmp_path)})
+    assert result.returncode == 1 and result.stdout == ""
+    assert "OCR needed" in result.stderr and "compte-rendu-du-31-mars-2021.pdf" in result.stderr
+    assert "tesseract-ocr" in result.stderr
+
+
+def test_the_scanned_sittings_are_in_the_archive(indexed):
+    client = create_app({"DATA_DIR": str(indexed.data_dir), "TESTING": True}).test_client()
+    sittings = client.get("/api/sittings").get_json()
+    dates = sorted(s["date"] for s in sittings["sittings"] if s["authority"] == "Flaux")
+    assert dates == ["2021-03-31", "2021-05-19", "2021-10-15", "2022-04-28"]
+    found = client.get("/api/search", query_string={"q": "stérilisation des chats", "authority": "Flaux"}).get_json()
+    assert "2021-03-31" in {hit["date"] for hit in found["results"]}
