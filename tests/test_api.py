@@ -80,6 +80,8 @@ def test_trips_of_the_seed(client):
     assert len(rows) == 7 and sum(float(r["cout_eur"]) for r in rows) == 25680.0
     montreal = client.get("/api/trips?destination=Montréal").get_json()
     assert montreal["total"] == 1 and montreal["trips"][0]["delegation"][0]["name"] == "Jérôme AUSLENDER"
+    assert montreal["trips"][0]["delegation_text"] == "Jérôme AUSLENDER et un agent de l'administration municipale"
+    assert rows[0]["delegation_imprimee"] == "Agents de l'administration municipale"  # sorted by date: Querétaro 2020
 
 
 def test_sitting_and_its_json_twin(client, store):

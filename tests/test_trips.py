@@ -44,3 +44,9 @@ def test_seven_trips_with_destination_dates_cost_and_delegation(seed_doc):
 def test_cost_cells_are_amounts(seed_doc):
     costs = [e.value for e in seed_doc.entities if e.type == "amount" and e.text in ("3 600", "14 600", "1 400")]
     assert sorted(costs) == [1400.0, 3600.0, 14600.0]
+
+
+def test_the_delegation_is_kept_as_printed(seed_doc):
+    printed = [t.delegation_text for t in seed_doc.trips]
+    assert printed[0] == "Agents de l'administration municipale"  # nobody named: still who went
+    assert printed[2] == "J. Auslender, S. El Bakkali et un agent de l'administration municipale"

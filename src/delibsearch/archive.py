@@ -160,6 +160,7 @@ def trips(store: Store, filters: TripFilters) -> dict[str, Any]:
 def _trip_rows(store: Store, where: str, args: tuple, order: str = "t.start") -> list[dict[str, Any]]:
     rows = _rows(store.db,
                  "SELECT t.id, t.destination, t.country, t.purpose, t.start, t.end, t.cost, t.notes, t.page, t.place_id,"
+                 " t.delegation_text,"
                  " t.item_id, i.number AS item_number, d.id AS sitting_id, d.authority, d.date AS sitting_date, d.file"
                  f" FROM trips t JOIN documents d ON d.id = t.document_id LEFT JOIN items i ON i.id = t.item_id {where}"
                  f" ORDER BY {order}, t.id", args)

@@ -214,10 +214,12 @@ class Trip:
     item: str | None
     page: int
     item_index: int = 0
+    delegation_text: str | None = None  # the delegation as printed: "J. Auslender et un agent de l'administration"
 
     def to_dict(self) -> dict[str, Any]:
         return {"destination": self.destination, "country": self.country, "purpose": self.purpose,
-                "start": self.start, "end": self.end, "delegation": list(self.delegation), "cost": self.cost,
+                "start": self.start, "end": self.end, "delegation": list(self.delegation),
+                "delegation_text": self.delegation_text, "cost": self.cost,
                 "notes": self.notes, "item": self.item, "page": self.page}
 
 

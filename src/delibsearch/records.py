@@ -65,7 +65,8 @@ CREATE TABLE IF NOT EXISTS trips (
     end TEXT,
     cost REAL,
     notes TEXT,
-    page INTEGER
+    page INTEGER,
+    delegation_text TEXT
 );
 CREATE TABLE IF NOT EXISTS trip_people (
     trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
@@ -116,10 +117,10 @@ def save_records(db: sqlite3.Connection, doc_id: int, doc: Document, item_ids: l
     for trip in doc.trips:
         place = entity_id(db, "place", trip.destination, None, trip.country) if trip.destination else None
         trip_id = db.execute(
-            "INSERT INTO trips (document_id, item_id, place_id, destination, country, purpose, start, end, cost, notes, page)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO trips (document_id, item_id, place_id, destination, country, purpose, start, end, cost, notes,"
+            " page, delegation_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_id, item_of(trip.item_index), place, trip.destination, trip.country, trip.purpose, trip.start,
-             trip.end, trip.cost, trip.notes, trip.page)).lastrowid
+             trip.end, trip.cost, trip.notes, trip.page, trip.delegation_text)).lastrowid
         db.executemany("INSERT INTO trip_people (trip_id, entity_id) VALUES (?, ?)",
                        [(trip_id, entity_id(db, "person", name, doc.authority)) for name in trip.delegation])
 

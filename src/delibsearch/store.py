@@ -102,6 +102,8 @@ class Store:
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
         if "header" not in columns:  # a store made before the header was kept
             self.db.execute("ALTER TABLE documents ADD COLUMN header TEXT NOT NULL DEFAULT ''")
+        if "delegation_text" not in {row[1] for row in self.db.execute("PRAGMA table_info(trips)")}:
+            self.db.execute("ALTER TABLE trips ADD COLUMN delegation_text TEXT")  # filled when a file is re-read
 
     def close(self) -> None:
         self.db.close()

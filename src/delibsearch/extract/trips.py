@@ -67,6 +67,7 @@ def trips_from_table(header: list[str], rows: list[list[str]], roster: Roster, y
             delegation=delegation(cell.get("delegation", ""), roster),
             cost=parse_amount_cell(cell.get("cost", "")),
             notes=notes, item=None, page=0,
+            delegation_text=" ".join(cell.get("delegation", "").split()) or None,
         ))
     return trips
 

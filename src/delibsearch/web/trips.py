@@ -36,10 +36,11 @@ def as_csv():
     data = archive.trips(store(), _filters())
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["collectivite", "destination", "pays", "objet", "debut", "fin", "delegation", "cout_eur",
-                     "observations", "seance", "page"])
+    writer.writerow(["collectivite", "destination", "pays", "objet", "debut", "fin", "delegation", "delegation_imprimee",
+                     "cout_eur", "observations", "seance", "page"])
     for t in data["trips"]:
         writer.writerow([t["authority"], t["destination"], t["country"], t["purpose"], t["start"], t["end"],
-                         "; ".join(p["name"] for p in t["delegation"]), t["cost"], t["notes"], t["sitting_date"], t["page"]])
+                         "; ".join(p["name"] for p in t["delegation"]), t["delegation_text"], t["cost"], t["notes"],
+                         t["sitting_date"], t["page"]])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=deplacements.csv"})
