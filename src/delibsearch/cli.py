@@ -28,6 +28,19 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a PDF or a folder")
     index.add_argument("--workers", type=int, default=None, help="parsing processes (default: up to 2)")
 
+    correct = commands.add_parser(
+        "correct", parents=[common], help="correct what was read from a PDF",
+        description="Correct one field of a sitting or of an item as read from a PDF; the correction is kept and"
+                    " applied whenever the file is indexed again. Fields: authority, body, session.date, session.time,"
+                    " session.place, session.convened_on, session.president, session.secretary,"
+                    " item.NUMBER.title, item.NUMBER.rapporteur, item.NUMBER.decision.")
+    correct.add_argument("file", type=Path, help="the PDF, as indexed")
+    correct.add_argument("field", nargs="?", help='for example session.date or "item.D2024-45.title"')
+    correct.add_argument("value", nargs="?", help="the right value (dates YYYY-MM-DD, times HH:MM)")
+    correct.add_argument("--note", help="why (shown beside the correction)")
+    correct.add_argument("--remove", action="store_true", help="drop the correction of FIELD")
+    correct.add_argument("--list", action="store_true", help="list the file's corrections")
+
     commands.add_parser("status", parents=[common], help="what is stored, and the files that failed",
                         description="Show how many sittings and items are stored and every file that failed.")
 
@@ -51,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = resolve_settings(args.data)
-    handler = {"parse": cmd_parse, "index": cmd_index, "status": cmd_status,
+    handler = {"parse": cmd_parse, "index": cmd_index, "correct": cmd_correct, "status": cmd_status,
                "search": cmd_search, "ask": cmd_ask, "serve": cmd_serve}[args.command]
     try:
         return handler(args, settings)
@@ -111,6 +124,40 @@ def _progress_printer(stream: TextIO):
         stream.flush()
 
     return show
+
+
+def cmd_correct(args: argparse.Namespace, settings: Settings) -> int:
+    from delibsearch.corrections import check
+    from delibsearch.ingest import Ingest
+
+    path = args.file.resolve()
+    ingest = Ingest(settings, workers=1)
+    try:
+        if args.list or not args.field:
+            for c in ingest.store.corrections(str(path)):
+                print(f"{c.field} = {c.value}" + (f"  ({c.note})" if c.note else ""))
+            return 0
+        if args.remove:
+            if not ingest.store.remove_correction(str(path), args.field):
+                print(f"delibsearch: error: {path}: no correction of {args.field}", file=sys.stderr)
+                return 1
+        elif args.value is None:
+            print("delibsearch: error: give the right VALUE, or --remove", file=sys.stderr)
+            return 2
+        else:
+            ingest.store.set_correction(str(path), check(args.field, args.value, args.note))
+        if not path.is_file():
+            print(f"kept; {path} is not there to read again: the correction applies when it is indexed")
+            return 0
+        report = ingest.run([path])
+    finally:
+        ingest.close()
+    if report.failures:
+        for failure in report.failures:
+            print(f"delibsearch: error: {failure.path}: {failure.reason}", file=sys.stderr)
+        return 1
+    print(f"{'removed' if args.remove else 'corrected'}: {args.field} of {path.name}; the sitting was read again")
+    return 0
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:

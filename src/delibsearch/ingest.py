@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from delibsearch import corrections
 from delibsearch.config import Settings
 from delibsearch.errors import NeedsOCR, ParseError
 from delibsearch.extract import build_document
@@ -126,6 +127,7 @@ class Ingest:
                 self.store.record_failure(str(path), _sha256(path), reason or "unknown error")
                 result = FileResult(str(path), status, reason)
             else:
+                corrections.apply(doc, self.store.corrections(str(path)))
                 pending.append(self.store.save(doc))
                 result = FileResult(str(path), INDEXED, pages=doc.source.pages, items=len(doc.items))
             if len(pending) >= BATCH:

@@ -224,6 +224,19 @@ class Trip:
 
 
 @dataclass
+class Corrected:
+    """A field an archivist corrected (delibsearch.corrections): what the parser read and what replaced it."""
+
+    field: str
+    read: Any
+    value: str
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "read": self.read, "value": self.value, "note": self.note}
+
+
+@dataclass
 class Document:
     source: Source
     authority: str | None = None
@@ -234,6 +247,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
+    corrections: list[Corrected] = field(default_factory=list)
     header_text: str = ""  # the sitting's header as printed, for quoting attendance; not in the JSON contract
 
     def to_dict(self) -> dict[str, Any]:
@@ -247,4 +261,5 @@ class Document:
             "tables": [t.to_dict() for t in self.tables],
             "trips": [t.to_dict() for t in self.trips],
             "warnings": list(self.warnings),
+            "corrections": [c.to_dict() for c in self.corrections],
         }

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from delibsearch import records
+from delibsearch.corrections import Correction
 from delibsearch.model import Document
 
 SCHEMA = """
@@ -64,6 +65,14 @@ CREATE TABLE IF NOT EXISTS failures (
     sha256 TEXT,
     reason TEXT NOT NULL,
     at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS corrections (
+    path TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT,
+    at TEXT NOT NULL,
+    PRIMARY KEY (path, field)
 );
 """
 
@@ -216,6 +225,27 @@ class Store:
         if not row:
             return None
         return {"id": row["id"], "path": row["path"], **json.loads(row["data"])}
+
+    def corrections(self, path: str) -> list[Correction]:
+        """An archivist's corrections of one file, in the order they were made."""
+        rows = self.db.execute("SELECT field, value, note FROM corrections WHERE path = ? ORDER BY at, rowid", (path,))
+        return [Correction(row["field"], row["value"], row["note"]) for row in rows]
+
+    def set_correction(self, path: str, correction: Correction) -> None:
+        """Keep a correction and have the file read again by the next index run, which applies it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT OR REPLACE INTO corrections (path, field, value, note, at) VALUES (?, ?, ?, ?, ?)",
+                        (path, correction.field, correction.value, correction.note, _now()))
+        self.db.execute("UPDATE documents SET sha256 = '' WHERE path = ?", (path,))
+        self.db.execute("COMMIT")
+
+    def remove_correction(self, path: str, field: str) -> bool:
+        self.db.execute("BEGIN IMMEDIATE")
+        removed = self.db.execute("DELETE FROM corrections WHERE path = ? AND field = ?", (path, field)).rowcount
+        if removed:
+            self.db.execute("UPDATE documents SET sha256 = '' WHERE path = ?", (path,))
+        self.db.execute("COMMIT")
+        return bool(removed)
 
     def failures(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM failures ORDER BY path").fetchall()
