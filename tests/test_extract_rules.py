@@ -159,3 +159,12 @@ def test_numbering_schemes(headings, expected):
 def test_unknown_layout_is_one_item_with_a_warning():
     spans, warnings = find_items("Un texte sans aucune numérotation de points." + BODY)
     assert spans == [] and warnings
+
+
+def test_proxies_stated_a_line_each_with_a_spaced_compound_surname():
+    block = "Philippe ROUVIER - COROUGE donne procuration à Denis JUVIN\nPatricia MICHOT donne procuration à Catherine VINAS\n\nOuverture de la séance"
+    names, proxies = parse_attendance_block(block, True)
+    assert names == [] and [(p.giver, p.holder) for p in proxies] == [
+        ("Philippe ROUVIER-COROUGE", "Denis JUVIN"), ("Patricia MICHOT", "Catherine VINAS")]
+    assert parse_attendance_block("Patricia MICHOT - Philippe ROUVIER – COROUGE", False)[0] == [
+        "Patricia MICHOT", "Philippe ROUVIER-COROUGE"]

@@ -68,3 +68,13 @@ def test_the_scanned_sittings_are_in_the_archive(indexed):
     assert dates == ["2021-03-31", "2021-05-19", "2021-10-15", "2022-04-28"]
     found = client.get("/api/search", query_string={"q": "stérilisation des chats", "authority": "Flaux"}).get_json()
     assert "2021-03-31" in {hit["date"] for hit in found["results"]}
+
+
+def test_secretary_proxies_and_excused_of_another_scan():
+    """Flaux, 15 October 2021, page 1: read on the scanned page."""
+    result = parse(shared_pdf("flaux-scans/compte-rendu-du-15-octobre.pdf"))
+    session = json.loads(result.stdout)["session"]
+    assert session["date"] == "2021-10-15" and session["secretary"] == "Philippe VINÇON"
+    assert session["excused"] == ["Patricia MICHOT", "Philippe ROUVIER-COROUGE"] and session["absent"] == []
+    assert session["proxies"] == [{"from": "Philippe ROUVIER-COROUGE", "to": "Denis JUVIN"},
+                                  {"from": "Patricia MICHOT", "to": "Catherine VINAS"}]

@@ -68,6 +68,8 @@ SECRETARY = [
     re.compile(rf"secrétaire\s+de\s+séance[^:]{{0,160}}:\s*(?P<name>(?:{CIV}\s+)?[A-ZÀ-Þ][^,.;()\n]{{3,50}}?)\s+a\s+été\s+désignée?", re.I),
     re.compile(r"secrétaire\s+de\s+séance[^.]{0,120}?à\s+savoir\s+(?P<name>[^,.;()\n]{3,50}?)\s+qui\b", re.I),
     re.compile(rf"secrétaire\s+de\s+séance\s*(?:est|:)?\s*(?P<name>{CIV}\s+[^,.;()\n]{{3,50}})", re.I),
+    re.compile(rf"candidature\s+de\s+(?P<name>(?:{CIV}\s+)?[A-ZÀ-Þ][^,.;()\n]{{3,50}}?)\s*,?\s+(?:en\s+qualité\s+de|comme)\s+"
+               r"secrétaire", re.I),
 ]
 PRESENT_COUNT = [
     re.compile(r"Soit\s+(\d{1,3})\s+présent", re.I),
@@ -77,7 +79,7 @@ PRESENT_COUNT = [
     re.compile(r"(\d{1,3})\s+(?:membres|conseillers|conseillères)\s+présent", re.I),
 ]
 IN_OFFICE = re.compile(r"en\s+exercice\s*:?\s*(\d{1,3})\b|(\d{1,3})\s+(?:membres|conseillers)\s+en\s+exercice", re.I)
-NAME_STATUS = re.compile(r"(?m)^(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*)\s*:\s*(?P<status>(?i:absente?s?|excusée?s?))\b")
+NAME_STATUS = re.compile(r"(?m)^(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)*)[ \t]*:[ \t]*(?P<status>(?i:absente?s?|excusée?s?))\b")
 MOVEMENT = re.compile(
     r"\b(?:Arrivée|Départ|Retour)s?\s+d[e'’u]|\barrive\b|\bquitte\s+la\s+(?:séance|salle)|\brejoint\s+la\s+séance"
     r"|\bse\s+retire\b|\bsort\s+de\s+la\s+salle|\bregagne\s+la\s+séance|\bentre\s+en\s+séance",

@@ -1,6 +1,7 @@
 """Proxies ("pouvoirs", "procurations") and the names of an attendance block."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from delibsearch.extract.names import BULLET, clean_name, split_names
@@ -14,6 +15,9 @@ PAIR_PATTERNS = [
     re.compile(r"^(?P<giver>.+?)\s+(?:est\s+)?représentée?\s+par\s+(?P<holder>.+)$"),
     re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+à\s+(?P<holder>.+)$", re.I),
 ]
+# One proxy stated on a line of its own: "Philippe ROUVIER - COROUGE donne procuration à Denis JUVIN".
+STATEMENT = re.compile(rf"^(?P<giver>[^,;()\n]+?)\s+{GIVE}\s+(?:donnée?\s+)?à\s+(?P<holder>[^,;()\n]+?)\s*[.,;]?$", re.M)
+SPACED_HYPHEN = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+[-–]\s+(?=[A-ZÀ-Þ]{2})")  # "ROUVIER - COROUGE", one surname
 PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+à\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
 SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s-\s)\s*")
 STARRED = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*)\s*\(\s*Pr?\s*(?P<stars>\*+)\s*\)")
@@ -21,10 +25,12 @@ STARRED = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*
 
 def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str], list[Proxy]]:
     """Names listed in the block, and the proxies it states ("X pouvoir à Y", "X (procuration à Y)")."""
+    proxies = _line_statements(block)
+    if proxies:
+        return [], proxies
     block = re.sub(r"\n(?=\s*(?:M\.|Mme|Madame|Monsieur)\s)", " ; ", BULLET.sub(" ; ", block))
-    text = re.sub(r"\s+", " ", block).strip()
+    text = SPACED_HYPHEN.sub("-", re.sub(r"\s+", " ", block).strip())
     names: list[str] = []
-    proxies: list[Proxy] = []
     for segment in SEGMENTS.split(text):
         proxy = _pair(segment, is_proxy_block)
         if proxy:
@@ -34,6 +40,21 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
         elif segment:
             names += split_names(segment)
     return names, proxies
+
+
+def _line_statements(block: str) -> list[Proxy]:
+    """Proxies each stated on a line of their own, where " - " may join a surname; lines after them state none."""
+    lines = [line.strip() for line in block.split("\n") if line.strip(" .,;")]
+    stated = list(itertools.takewhile(STATEMENT.match, lines))
+    if not stated or any(re.search(GIVE, line) for line in lines[len(stated):]):
+        return []
+    found = []
+    for match in map(STATEMENT.match, stated):
+        giver = clean_name(SPACED_HYPHEN.sub("-", match.group("giver")))
+        holder = clean_name(SPACED_HYPHEN.sub("-", match.group("holder")))
+        if giver and holder:
+            found.append(Proxy(giver=giver, holder=holder))
+    return found
 
 
 def _pair(segment: str, is_proxy_block: bool) -> Proxy | None:
