@@ -1,0 +1,113 @@
+"""Putting the steps together: records first, passages second, silence when unsure."""
+from __future__ import annotations
+
+import re
+
+from delibsearch.index import FullTextIndex
+from delibsearch.qa.answer import Answer, make_source
+from delibsearch.qa.mentions import Candidate, candidates, choose
+from delibsearch.qa.passages import Passage, PassageFinder, score_passages, stems_of
+from delibsearch.qa.question import RECORD_ONLY, Question, read_question
+from delibsearch.qa.records import RecordAnswers, Sitting
+from delibsearch.store import Store
+
+ANSWER_THRESHOLD = 0.35
+PASSAGES_TRIED = 8
+MENTION_TYPES = {"amount": "amount", "number": "number", "date": "date", "person": "person", "place": "place",
+                 "organisation": "organisation"}
+
+
+class Asker:
+    """Answers questions from one store and index."""
+
+    def __init__(self, store: Store, index: FullTextIndex) -> None:
+        self.store = store
+        self.records = RecordAnswers(store, stems_of)
+        self.finder = PassageFinder(store, index)
+
+    def ask(self, text: str) -> Answer:
+        authorities = [r[0] for r in self.store.db.execute("SELECT DISTINCT authority FROM documents WHERE authority IS NOT NULL")]
+        question = read_question(text, authorities)
+        sittings = self.records.sittings(question)
+        answer = None
+        if question.kind.startswith("trip"):
+            answer = self.records.trip(question)
+        elif question.kind == "sitting_date":
+            answer = self._sitting_date(question, sittings)
+        elif not question.in_text and sittings:
+            answer = self.records.answer(question, sittings)
+        if (answer is None or answer.answer is None) and question.type in MENTION_TYPES:
+            from_text = self._from_passages(question, sittings)
+            if from_text and question.kind in RECORD_ONLY:
+                from_text.confidence *= 0.8  # the record was silent: a passage is weaker evidence still
+            answer = from_text or answer
+        if answer is None:
+            return Answer(None, question.type, None, 0.0, [])
+        if answer.confidence < ANSWER_THRESHOLD:
+            answer.alternatives.insert(0, {"answer": answer.answer, "value": answer.value, "confidence": round(answer.confidence, 2)})
+            answer.answer, answer.value = None, None
+        return answer
+
+    def _sitting_date(self, q: Question, sittings: list[Sitting]) -> Answer | None:
+        """"Quand s'est tenu le conseil qui a ..." : the date of the sitting whose passage best matches."""
+        passages = self.finder.passages(q, sittings)
+        score_passages(q, passages)
+        if not passages:
+            return None
+        best = max(passages, key=lambda p: p.score)
+        sitting = next(iter(self.records._documents(["id = ?"], [best.sitting_id])), None)
+        answer = self.records.date_answer(sitting, sitting.date, 0.3 + 0.4 * min(1.0, best.score)) if sitting else None
+        return answer
+
+    def _from_passages(self, q: Question, sittings: list[Sitting]) -> Answer | None:
+        passages = self.finder.passages(q, sittings)
+        if not passages:
+            return None
+        weights = score_passages(q, passages)
+        passages.sort(key=lambda p: -p.score)
+        tried: list[tuple[float, Passage, Candidate, float]] = []
+        for passage in passages[:PASSAGES_TRIED * 4]:
+            found = candidates(passage, q.type, self._mentions(passage))
+            chosen = choose(passage, found, q.text, weights, q.focus) if found else None
+            if chosen:
+                tried.append((passage.score, passage, *chosen))
+            if len(tried) == PASSAGES_TRIED:
+                break
+        if not tried:
+            return None
+        score, passage, mention, clarity = tried[0]
+        rival = next((t[0] for t in tried[1:] if t[2].value != mention.value), 0.0)
+        margin = max(0.0, score - rival)
+        confidence = min(0.95, 0.15 + 0.35 * min(1.0, score) + 0.5 * min(1.0, 2 * margin) * min(1.0, score) + 0.1 * clarity)
+        source = make_source(passage.item.id if passage.item else None, passage.sitting_id, passage.authority,
+                             passage.date, passage.item.title if passage.item else None, self._page(passage, mention),
+                             passage.quote)
+        alternatives = [{"answer": t[2].text, "quote": t[1].quote[:200]} for t in tried[1:4]]
+        shown = _short_name(mention.text) if q.type == "organisation" else mention.text
+        value = mention.value
+        return Answer(shown, q.type, value, confidence, [source], alternatives)
+
+    def _mentions(self, passage: Passage) -> list[dict]:
+        if passage.item is None:
+            rows = self.store.db.execute(
+                "SELECT m.type, m.text, m.value, m.page, m.start, m.end, e.name FROM mentions m"
+                " LEFT JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? AND m.item_id IS NULL",
+                (passage.sitting_id,))
+        else:
+            rows = self.store.db.execute(
+                "SELECT m.type, m.text, m.value, m.page, m.start, m.end, e.name FROM mentions m"
+                " LEFT JOIN entities e ON e.id = m.entity_id WHERE m.item_id = ?", (passage.item.id,))
+        return [dict(r) for r in rows]
+
+    def _page(self, passage: Passage, mention: Candidate) -> int | None:
+        """The PDF page of the passage: that of the item's last stored mention before it."""
+        if passage.item is None or passage.start is None:
+            return passage.page
+        row = self.store.db.execute("SELECT page FROM mentions WHERE item_id = ? AND start <= ? AND page IS NOT NULL"
+                                    " ORDER BY start DESC LIMIT 1", (passage.item.id, passage.start + mention.end)).fetchone()
+        return row["page"] if row else passage.page
+
+
+def _short_name(text: str) -> str:
+    """"société MEDIAKIOSK" -> "MEDIAKIOSK": the answer is the name, not its kind."""
+    return re.sub(r"^(?:la |l[’'])?(?:société|entreprise|sas|sarl|sa|cabinet|bureau d[’']études)\s+", "", text, flags=re.I)

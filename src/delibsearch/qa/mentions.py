@@ -1,0 +1,148 @@
+"""Mentions of the expected type in a passage, and the one the passage ties to the question.
+
+Amounts, numbers and dates are read from the passage's own text (the extractors' patterns); persons,
+places and organisations are the stored mentions inside the passage, plus organisation names printed
+after their kind ("la société X", "l'association « Y »"). The chosen mention is the one closest, in
+words, to the question's focus (the head of its wh-phrase) and to the other words it shares with the
+passage; a mention the question itself contains is not an answer to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from delibsearch.extract.dates import fold, words_to_int
+from delibsearch.extract.datespans import find_dates
+from delibsearch.extract.money import find_amounts, parse_number
+from delibsearch.qa.passages import ANALYZER, Passage, stems_of
+
+NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d+))?(?![\w.,/-]*\d)"
+                    r"(?:\s*(?P<unit>%|m²|m2|m3|km|ha|m\b|kwh\b))?", re.I)
+NUMBER_WORD = re.compile(r"\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
+                         r"|seize|vingt|trente|quarante|cinquante|soixante|cent)\b", re.I)
+ORGANISATION_KINDS = (r"(?:soci[ée]t[ée]|entreprise|association|garage|restaurant|cabinet|bureau d['’][ée]tudes|groupe"
+                      r"|SASU|SAS|SARL|EURL|SA|mutuelle|assureur|organisme|laboratoire|[ée]tablissements?)")
+NAMED_AFTER_KIND = re.compile(
+    rf"\b(?P<kind>{ORGANISATION_KINDS})\s+(?:(?:de |du |d['’])?(?:l['’]|la |le )?)?"
+    r"(?P<name>«\s*[^»]{2,60}?\s*»|[A-ZÀ-Þ0-9][\w&'’.-]*(?:\s+(?:[A-ZÀ-Þ0-9&][\w&'’.-]*|de|du|des|pour|l['’]\w+))*)",
+)
+FOCUS_AFTER = 6  # a mention this many words after a focus word reads as its value ("une aide de 1 257 €")
+
+
+@dataclass
+class Candidate:
+    text: str
+    value: Any
+    start: int  # in the passage's text
+    end: int
+
+
+def candidates(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
+    """Every mention of the expected type in the passage."""
+    text = passage.text
+    if kind == "amount":
+        return [Candidate(text[a.start:a.end], a.value, a.start, a.end) for a in find_amounts(text)]
+    if kind == "number":
+        return _numbers(text)
+    if kind == "date":
+        year = int(passage.date[:4]) if passage.date else None
+        return [Candidate(text[d.start:d.end], d.value, d.start, d.end) for d in find_dates(text, year)
+                if re.match(r"\d{4}-\d{2}-\d{2}", d.value)]
+    found = _stored(passage, kind, stored)
+    if kind == "organisation":
+        found += _named_after_kind(text, found)
+    return found
+
+
+def _stored(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
+    found = []
+    for m in stored:
+        if m["type"] != kind:
+            continue
+        if passage.start is not None and m["start"] is not None:
+            start, end = m["start"] - passage.start, m["end"] - passage.start
+            if 0 <= start and end <= len(passage.text):
+                found.append(Candidate(passage.text[start:end], m["name"] or m["value"] or m["text"], start, end))
+        elif passage.start is None:
+            at = passage.text.find(m["text"])
+            if at >= 0:
+                found.append(Candidate(m["text"], m["name"] or m["value"] or m["text"], at, at + len(m["text"])))
+    return found
+
+
+def _named_after_kind(text: str, known: list[Candidate]) -> list[Candidate]:
+    found = []
+    for match in NAMED_AFTER_KIND.finditer(text):
+        name = match.group("name").strip("« »").strip()
+        start = match.start("name") + match.group("name").find(name)
+        if len(name) < 2 or any(c.start <= start < c.end for c in known):
+            continue
+        prefix = match.group("kind") if match.group("kind") in ("SAS", "SASU", "SARL", "EURL", "Garage") else ""
+        found.append(Candidate(f"{prefix} {name}".strip() if prefix else name, name, start, start + len(name)))
+    return found
+
+
+def _numbers(text: str) -> list[Candidate]:
+    """Counts, rates and lengths: digits (not part of an amount or a date) and number words."""
+    taken = [(a.start, a.end) for a in find_amounts(text)] + [(d.start, d.end) for d in find_dates(text, 2000)]
+    found = []
+    for match in NUMBER.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        value = parse_number(match.group(1) + ("," + match.group(2) if match.group(2) else ""))
+        if value is not None:
+            found.append(Candidate(match.group(0).strip(), value, match.start(), match.end()))
+    for match in NUMBER_WORD.finditer(text):
+        value = words_to_int(match.group(1))
+        if value is not None and not any(s <= match.start() < e for s, e in taken) and not _is_article(text, match):
+            found.append(Candidate(match.group(0), float(value), match.start(), match.end()))
+    return found
+
+
+def _is_article(text: str, match: re.Match[str]) -> bool:
+    """"un" and "une" are mostly articles: count them only before "voix", "abstention" and the like."""
+    if fold(match.group(1)) not in ("un", "une"):
+        return False
+    return not re.match(r"\s+(?:voix|abstentions?|vote|seul|seule)\b", text[match.end():], re.I)
+
+
+def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[str, float],
+           focus: list[str]) -> tuple[Candidate, float] | None:
+    """The candidate nearest to the question's words (the focus first), and how clearly it wins (0-1)."""
+    folded_question = fold(q_text)
+    fresh = [c for c in found if not _in_question(c, folded_question)]
+    if not fresh:
+        return None
+    tokens = [(t.startchar, t.text) for t in ANALYZER(passage.text, chars=True)]
+    focus_stems = stems_of(" ".join(focus))
+    number_stems = {t for t in stems_of(q_text) if t.isdigit()}
+    anchors = [(pos, weights.get(stem, 0.0) + (1.0 if stem in number_stems else 0.0), stem in focus_stems)
+               for pos, stem in tokens if stem in weights or stem in number_stems]
+    if not anchors:
+        return fresh[0], 0.0
+    index_of = lambda char: sum(1 for pos, _ in tokens if pos < char)  # noqa: E731
+    at = [index_of(pos) for pos, _, _ in anchors]
+
+    def closeness(c: Candidate) -> float:
+        here = index_of(c.start)
+        total = 0.0
+        for (pos, weight, is_focus), where in zip(anchors, at):
+            distance = abs(here - where)
+            total += weight / (1 + distance)
+            if is_focus and 0 < here - where <= FOCUS_AFTER:
+                total += 1.0
+        return total
+
+    ranked = sorted(fresh, key=closeness, reverse=True)
+    best = closeness(ranked[0])
+    second = closeness(ranked[1]) if len(ranked) > 1 and ranked[1].value != ranked[0].value else 0.0
+    return ranked[0], (best - second) / best if best else 0.0
+
+
+def _in_question(c: Candidate, folded_question: str) -> bool:
+    text = fold(c.text)
+    if re.fullmatch(r"[\d\s.,%€]+", text):
+        digits = re.sub(r"\D", "", text)
+        return bool(digits) and re.search(rf"(?<!\d){digits}(?!\d)", re.sub(r"(?<=\d)[\s.](?=\d)", "", folded_question)) is not None
+    return text.strip() in folded_question

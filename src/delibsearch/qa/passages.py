@@ -1,0 +1,156 @@
+"""Passages that may hold an answer told in running text: sentences, table rows and header lines.
+
+Items come from the search engine (the question's content words, any of them) or, when the question
+names a sitting, from that sitting whole. Each item is cut into sentences (long ones into pairs of
+printed lines, so that a table dumped as text does not become one "sentence"), its tables into rows,
+and a named sitting's header into lines. Passages are scored by the question's stems they share,
+weighted by how rare each stem is among the passages (a name or a rare word counts more than
+"commune"), with the item's title and the previous sentence as weaker context.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from delibsearch.extract.sentences import flat, sentence_spans
+from delibsearch.index import FullTextIndex, french_analyzer
+from delibsearch.qa.question import Question
+from delibsearch.qa.records import Sitting
+from delibsearch.search import Filters, search
+from delibsearch.store import StoredItem, Store
+
+LONG_SENTENCE = 320
+SEARCH_HITS = 10
+CONTEXT_WEIGHT = 0.35
+FOCUS_WEIGHT = 1.5
+ANALYZER = french_analyzer()
+
+
+@dataclass
+class Passage:
+    text: str
+    sitting_id: int
+    authority: str | None
+    date: str | None
+    item: StoredItem | None
+    start: int | None  # offset in the item's text; None for table rows and header lines
+    page: int | None
+    context: str = ""
+    rank: int = 0
+    stems: set[str] = field(default_factory=set)
+    score: float = 0.0
+
+    @property
+    def quote(self) -> str:
+        return flat(self.text)
+
+
+@lru_cache(maxsize=200_000)
+def stem_list(text: str) -> tuple[str, ...]:
+    return tuple(t.text for t in ANALYZER(text))
+
+
+def stems_of(text: str) -> set[str]:
+    return {s for s in stem_list(text) if len(s) > 1}
+
+
+class PassageFinder:
+    def __init__(self, store: Store, index: FullTextIndex) -> None:
+        self.store, self.index = store, index
+
+    def items(self, q: Question, sittings: list[Sitting]) -> list[StoredItem]:
+        """A named sitting's items, else the search engine's best items for the question's words."""
+        if sittings and q.date and len(sittings) <= 2:
+            return [item for sitting in sittings for item in self.store.items_of(sitting.id)]
+        words = [re.sub(r"[^\w-]", "", w) for w in q.words]
+        words = [w for w in words if w and not w.startswith("-")]
+        if not words:
+            return []
+        filters = Filters(authority=q.authority) if q.authority else None
+        hits = search(self.index, self.store, " OR ".join(words), filters, page_size=SEARCH_HITS).hits
+        if sittings:
+            ids = {s.id for s in sittings}
+            hits = [h for h in hits if h.sitting_id in ids] or hits
+        return [item for item in (self.store.item(h.item_id) for h in hits) if item]
+
+    def passages(self, q: Question, sittings: list[Sitting]) -> list[Passage]:
+        found: list[Passage] = []
+        for rank, item in enumerate(self.items(q, sittings)):
+            found += _sentences(item, rank)
+            found += self._rows(item, rank)
+        if q.date and len(sittings) == 1:
+            found += _header_lines(sittings[0])
+        for passage in found:
+            passage.stems = stems_of(passage.text)
+        return found
+
+    def _rows(self, item: StoredItem, rank: int) -> list[Passage]:
+        rows = []
+        for table in self.store.db.execute("SELECT header, rows, page FROM tables WHERE item_id = ?", (item.id,)):
+            header = " ".join(c for c in json.loads(table["header"]) if c)
+            for row in json.loads(table["rows"]):
+                text = " | ".join(c for c in row if c and c.strip())
+                if text:
+                    rows.append(Passage(text, item.document_id, item.authority, item.date, item, None, table["page"],
+                                        f"{item.title or ''} {header}", rank))
+        return rows
+
+
+def _sentences(item: StoredItem, rank: int) -> list[Passage]:
+    found = []
+    previous = item.title or ""
+    for start, end in sentence_spans(item.text):
+        for piece_start, piece_end in _pieces(item.text, start, end):
+            text = item.text[piece_start:piece_end]
+            found.append(Passage(text, item.document_id, item.authority, item.date, item, piece_start,
+                                 _page(item, piece_start), f"{item.title or ''} {previous[-200:]}", rank))
+            previous = text
+    return found
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence, or pairs of its printed lines when it is too long to be one statement."""
+    if end - start <= LONG_SENTENCE:
+        return [(start, end)]
+    lines, cursor = [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            lines.append((cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    return [(lines[i][0], lines[min(i + 1, len(lines) - 1)][1]) for i in range(len(lines))] or [(start, end)]
+
+
+def _page(item: StoredItem, offset: int) -> int | None:
+    """The page of an offset in the item: form feeds are not kept, so the page of the item's nearest mention."""
+    return item.page_start
+
+
+def _header_lines(sitting: Sitting) -> list[Passage]:
+    lines = [line for line in sitting.header.split("\n") if line.strip()]
+    return [Passage(" ".join(lines[i:i + 2]), sitting.id, sitting.authority, sitting.date, None, None, 1, "", 0)
+            for i in range(len(lines))]
+
+
+def score_passages(q: Question, passages: list[Passage]) -> dict[str, float]:
+    """Give each passage its score (share of the question's weighted stems it holds); returns the weights."""
+    weights = question_weights(q, passages)
+    total = sum(weights.values()) or 1.0
+    for passage in passages:
+        inside = passage.stems & weights.keys()
+        around = (stems_of(passage.context) & weights.keys()) - inside
+        passage.score = (sum(weights[s] for s in inside) + CONTEXT_WEIGHT * sum(weights[s] for s in around)) / total
+        passage.score -= 0.01 * passage.rank
+    return weights
+
+
+def question_weights(q: Question, passages: list[Passage]) -> dict[str, float]:
+    """Each stem of the question weighted by its rarity among the passages; the focus words count more."""
+    stems = stems_of(" ".join(q.words))
+    df = Counter(s for p in passages for s in p.stems & stems)
+    n = max(1, len(passages))
+    focus = stems_of(" ".join(q.focus))
+    return {s: math.log(1 + n / (1 + df[s])) * (FOCUS_WEIGHT if s in focus else 1.0) for s in stems}

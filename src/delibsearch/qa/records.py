@@ -1,0 +1,270 @@
+"""Answers read from the sitting's records: header (president, proxies, attendance, time, place, dates),
+items (rapporteur, vote, decision) and trips, each quoted from the line or table row it was read from."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from delibsearch.extract.dates import fold
+from delibsearch.extract.datespans import find_dates
+from delibsearch.extract.money import format_euros
+from delibsearch.extract.names import Roster, surname
+from delibsearch.extract.sentences import flat, sentence_spans
+from delibsearch.qa.answer import Answer, make_source
+from delibsearch.qa.question import Question
+from delibsearch.store import Store
+
+ITEM_KINDS = {"rapporteur", "decision", "vote_against", "vote_for", "vote_abstention", "against_names", "abstention_names"}
+YES_NO = re.compile(r"\b(?:a-t-il|a-t-elle|ont-ils|a-t-on)\b")
+VOTE_FIELDS = {"vote_against": "against", "vote_for": "for", "vote_abstention": "abstention"}
+PROXY_IN_TEXT = re.compile(r"(?:procuration|pouvoir)\s+(?:a|à|donnee? a|donnée? à)\s+((?:M\.|Mme|Monsieur|Madame)?\s*[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)*)")
+
+
+@dataclass
+class Sitting:
+    id: int
+    authority: str | None
+    date: str | None
+    doc: dict[str, Any]
+    header: str
+
+    @property
+    def session(self) -> dict[str, Any]:
+        return self.doc["session"]
+
+
+class RecordAnswers:
+    """Answers from the store's records of sittings, items and trips."""
+
+    def __init__(self, store: Store, stems: Callable[[str], set[str]]) -> None:
+        self.store, self.stems = store, stems
+
+    def sittings(self, q: Question) -> list[Sitting]:
+        """The sittings the question names by authority and/or date; [] when it names neither."""
+        if not (q.authority or q.date):
+            return []
+        where, args = [], []
+        if q.authority:
+            where.append("authority = ?")
+            args.append(q.authority)
+        if q.date:
+            where.append("date = ?")
+            args.append(q.date)
+        found = self._documents(where + (["substr(date, 1, 4) = ?"] if q.year and not q.date else []),
+                                args + ([q.year] if q.year and not q.date else []))
+        if not found and q.year and not q.date:
+            # A year in the question may be the subject's ("le budget 2024"), not the sitting's.
+            found = self._documents(where, args)
+        if not found and q.authority and q.date:
+            # The sitting's authority may not have been read from its PDF: the date alone may single it out.
+            found = self._documents(["date = ?"], [q.date])
+        return found
+
+    def _documents(self, where: list[str], args: list) -> list[Sitting]:
+        rows = self.store.db.execute(f"SELECT id, authority, date, data, header FROM documents WHERE {' AND '.join(where)}", args)
+        return [Sitting(r["id"], r["authority"], r["date"], json.loads(r["data"]), r["header"] or "") for r in rows]
+
+    def answer(self, q: Question, sittings: list[Sitting]) -> Answer | None:
+        if q.kind in ITEM_KINDS:
+            return self.item_answer(q, sittings)
+        if len(sittings) != 1:
+            return None
+        sitting = sittings[0]
+        session = sitting.session
+        kind = q.kind
+        if kind in ("president", "secretary"):
+            return self._header_answer(sitting, session[kind], "person", 0.9)
+        if kind in ("proxy_from", "proxy_to"):
+            return self._proxy(q, sitting)
+        if kind in ("excused", "absent"):
+            names = session[kind] or session["absent" if kind == "excused" else "excused"]
+            return self._header_answer(sitting, " et ".join(names) or None, "person", 0.7, names)
+        if kind == "present_count":
+            count = session["present_count"]
+            return self._header_answer(sitting, str(count) if count is not None else None, "number", 0.75, count,
+                                       quote_hint=str(count) if count is not None else None)
+        if kind == "time":
+            return self._header_answer(sitting, session["time"], "text", 0.8, quote_hint=(session["time"] or "")[:2])
+        if kind == "place_of_sitting":
+            return self._header_answer(sitting, session["place"], "place", 0.7)
+        if kind == "convened_on":
+            return self.date_answer(sitting, session["convened_on"], 0.8)
+        return None
+
+    def _proxy(self, q: Question, sitting: Sitting) -> Answer | None:
+        session = sitting.session
+        roster = Roster([*session["present"], *(p["from"] for p in session["proxies"]), *(p["to"] for p in session["proxies"]),
+                         *session["excused"], *session["absent"]])
+        folded = fold(q.text)
+        named = [n for n in roster.names if re.search(rf"\b{re.escape(fold(surname(n)))}\b", folded)]
+        if q.kind == "proxy_from":
+            givers = [p["from"] for p in session["proxies"] if p["to"] in named]
+            return self._header_answer(sitting, " et ".join(givers) or None, "person", 0.85, givers)
+        holders = [p["to"] for p in session["proxies"] if p["from"] in named]
+        if holders:
+            return self._header_answer(sitting, holders[0], "person", 0.85)
+        return self._proxy_in_movements(sitting, named)
+
+    def _proxy_in_movements(self, sitting: Sitting, named: list[str]) -> Answer | None:
+        """A proxy given on leaving during the sitting: "Départ de M. X (procuration à Y)"."""
+        for item in self.store.items_of(sitting.id):
+            for name in named:
+                for match in re.finditer(rf"{re.escape(surname(name))}\s*\((?:procuration|pouvoir) (?:à|a) ([^)]+)\)", item.text):
+                    holder = match.group(1).strip()
+                    quote = _sentence_with(item.text, match.group(0)) or flat(match.group(0))
+                    source = make_source(item.id, sitting.id, sitting.authority, sitting.date, item.title, item.page_start, quote)
+                    return Answer(holder, "person", holder, 0.7, [source])
+        return None
+
+    def date_answer(self, sitting: Sitting, value: str | None, confidence: float) -> Answer | None:
+        """A date of the sitting, shown and quoted as its header prints it."""
+        if not value:
+            return None
+        for line in sitting.header.split("\n"):
+            for span in find_dates(line, int(value[:4])):
+                if span.value == value:
+                    source = make_source(None, sitting.id, sitting.authority, sitting.date, None, 1, flat(line))
+                    return Answer(line[span.start:span.end], "date", value, confidence, [source])
+        return None
+
+    def item_answer(self, q: Question, sittings: list[Sitting]) -> Answer | None:
+        """The vote, rapporteur or decision of the item whose title best matches the question."""
+        items = [item for sitting in sittings for item in self.store.items_of(sitting.id)]
+        best = self._best_item(q, items)
+        if best is None:
+            return None
+        sitting = next(s for s in sittings if s.id == best.document_id)
+        row = self.store.db.execute("SELECT vote, rapporteur, decision FROM items WHERE id = ?", (best.id,)).fetchone()
+        vote = json.loads(row["vote"]) if row["vote"] else None
+        value: Any = None
+        if q.kind == "rapporteur":
+            value = row["rapporteur"]
+        elif q.kind == "decision":
+            value = row["decision"]
+        elif vote and q.kind in VOTE_FIELDS:
+            value = vote[VOTE_FIELDS[q.kind]]
+        elif vote and q.kind in ("against_names", "abstention_names"):
+            value = vote[q.kind] or None
+        if value in (None, []):
+            return None
+        shown = " et ".join(value) if isinstance(value, list) else str(value)
+        if q.kind == "decision" and YES_NO.search(fold(q.text)):
+            shown = {"adopted": "Oui", "rejected": "Non"}.get(value, shown)
+        quote = _quote(best.text, _hints(value, q.kind))
+        source = make_source(best.id, sitting.id, best.authority, best.date, best.title, best.page_start, quote)
+        return Answer(shown, q.type, value, 0.75, [source])
+
+    def _best_item(self, q: Question, items: list) -> Any:
+        stems = self.stems(" ".join(q.words))
+        scored = []
+        for item in items:
+            title = self.stems(item.title or "")
+            scored.append((len(stems & title) + 0.2 * len(stems & self.stems(item.text[:600])), item))
+        scored.sort(key=lambda pair: -pair[0])
+        return scored[0][1] if scored and scored[0][0] > 0 else None
+
+    @staticmethod
+    def _header_answer(sitting: Sitting, shown: str | None, kind: str, confidence: float, value: Any = None,
+                       quote_hint: str | None = None) -> Answer | None:
+        if not shown:
+            return None
+        hint = quote_hint or surname(shown.split(" et ")[0])
+        quote = _line_with(sitting.header, hint) if hint and fold(hint) in fold(sitting.header) else shown
+        source = make_source(None, sitting.id, sitting.authority, sitting.date, None, 1, quote)
+        return Answer(shown, kind, value if value is not None else shown, confidence, [source])
+
+    # Trips -----------------------------------------------------------------------------------------
+    def trip(self, q: Question) -> Answer | None:
+        rows = self.store.db.execute(
+            "SELECT t.*, d.authority, d.date AS sitting_date FROM trips t JOIN documents d ON d.id = t.document_id").fetchall()
+        folded = fold(q.text)
+        if q.kind == "trip_destination":
+            digits = re.sub(r"\D", "", " ".join(re.findall(r"\d[\d\s.]*\d|\d", q.text)))
+            candidates = [r for r in rows if r["cost"] is not None and digits and str(int(r["cost"])) in digits]
+        else:
+            candidates = [r for r in rows if r["destination"] and re.search(rf"\b{re.escape(fold(r['destination']))}\b", folded)]
+        if q.authority:
+            candidates = [r for r in candidates if r["authority"] == q.authority]
+        if len(candidates) > 1:
+            stems = self.stems(" ".join(q.words))
+            candidates.sort(key=lambda r: -len(stems & self.stems((r["purpose"] or "") + " " + (r["start"] or ""))))
+            if q.year:
+                candidates = [r for r in candidates if (r["start"] or "").startswith(q.year)] or candidates
+        if not candidates:
+            return None
+        trip = candidates[0]
+        value, shown = self._trip_value(q, trip)
+        if shown is None:
+            return None
+        confidence = 0.85 if len(candidates) == 1 else 0.6
+        item = self.store.item(trip["item_id"]) if trip["item_id"] else None
+        quote = self._trip_row(trip) or (_line_with(item.text, trip["destination"]) if item else trip["destination"])
+        source = make_source(trip["item_id"], trip["document_id"], trip["authority"], trip["sitting_date"],
+                             item.title if item else None, trip["page"], quote)
+        alternatives = [{"answer": _euros(r["cost"]), "value": r["cost"]} for r in candidates[1:3]]
+        return Answer(shown, q.type, value, confidence, [source], alternatives)
+
+    def _trip_value(self, q: Question, trip) -> tuple[Any, str | None]:
+        if q.kind == "trip_cost":
+            return trip["cost"], _euros(trip["cost"]) if trip["cost"] is not None else None
+        if q.kind == "trip_destination":
+            return trip["destination"], trip["destination"]
+        if q.kind == "trip_date":
+            value = trip["start"] if trip["start"] == trip["end"] or not trip["end"] else f"{trip['start']}/{trip['end']}"
+            return value, value
+        people = [r[0] for r in self.store.db.execute(
+            "SELECT e.name FROM trip_people tp JOIN entities e ON e.id = tp.entity_id WHERE tp.trip_id = ?", (trip["id"],))]
+        return people, " et ".join(people) or None
+
+    def _trip_row(self, trip) -> str | None:
+        """The table row the trip was read from, cells joined, as the quote."""
+        for table in self.store.db.execute("SELECT rows FROM tables WHERE item_id = ? AND page <= ?", (trip["item_id"], trip["page"])):
+            for row in json.loads(table[0]):
+                joined = " | ".join(cell for cell in row if cell)
+                cost = re.sub(r"\D", "", str(int(trip["cost"]))) if trip["cost"] is not None else ""
+                if fold(trip["destination"] or "")[:5] in fold(joined) and cost in re.sub(r"\D", "", joined):
+                    return flat(joined)
+        return None
+
+
+def _quote(text: str, hints: list[str]) -> str:
+    for hint in hints:
+        sentence = _sentence_with(text, hint)
+        if sentence:
+            return sentence
+    return flat(text[:200])
+
+
+def _hints(value: Any, kind: str) -> list[str]:
+    if isinstance(value, list):
+        return [surname(v) for v in value]
+    if kind.startswith("vote"):
+        return {"vote_against": ["contre", "CONTRE"], "vote_for": ["pour", "POUR"], "vote_abstention": ["bstention"]}[kind]
+    if kind == "decision":
+        return ["unanimit", "adopt", "majorit", "acte", "rejet"]
+    return [surname(str(value))]
+
+
+def _sentence_with(text: str, hint: str) -> str | None:
+    if not hint:
+        return None
+    for start, end in sentence_spans(text):
+        if hint.lower() in text[start:end].lower():
+            return flat(text[start:end])[:400]
+    return None
+
+
+def _line_with(text: str, hint: str) -> str:
+    """The printed line holding the hint, with its neighbours when the line is short."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if hint and fold(hint) in fold(line):
+            window = lines[max(0, number - 1):number + 2] if len(line) < 60 else [line]
+            return flat(" ".join(window))
+    return hint
+
+
+def _euros(value: float | None) -> str:
+    return "" if value is None else format_euros(value)
