@@ -68,7 +68,7 @@ class Asker:
         tried: list[tuple[float, Passage, Candidate, float]] = []
         for passage in passages[:PASSAGES_TRIED * 4]:
             found = candidates(passage, q.type, self._mentions(passage))
-            chosen = choose(passage, found, q.text, weights, q.focus) if found else None
+            chosen = choose(passage, found, q.text, weights, q.focus, q.type == "number") if found else None
             if chosen:
                 tried.append((passage.score, passage, *chosen))
             if len(tried) == PASSAGES_TRIED:

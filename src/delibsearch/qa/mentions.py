@@ -21,12 +21,18 @@ NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]
                     r"(?:\s*(?P<unit>%|m²|m2|m3|km|ha|m\b|kwh\b))?", re.I)
 NUMBER_WORD = re.compile(r"\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
                          r"|seize|vingt|trente|quarante|cinquante|soixante|cent)\b", re.I)
-ORGANISATION_KINDS = (r"(?:soci[ée]t[ée]|entreprise|association|garage|restaurant|cabinet|bureau d['’][ée]tudes|groupe"
-                      r"|SASU|SAS|SARL|EURL|SA|mutuelle|assureur|organisme|laboratoire|[ée]tablissements?)")
+ORGANISATION_KINDS = (r"(?:(?i:soci[ée]t[ée]|entreprise|association|garage|restaurant|cabinet|bureau d['’][ée]tudes|groupe"
+                      r"|mutuelle|assureur|organisme|laboratoire|[ée]tablissements?)|SASU|SAS|SARL|EURL)")
 NAMED_AFTER_KIND = re.compile(
     rf"\b(?P<kind>{ORGANISATION_KINDS})\s+(?:(?:de |du |d['’])?(?:l['’]|la |le )?)?"
-    r"(?P<name>«\s*[^»]{2,60}?\s*»|[A-ZÀ-Þ0-9][\w&'’.-]*(?:\s+(?:[A-ZÀ-Þ0-9&][\w&'’.-]*|de|du|des|pour|l['’]\w+))*)",
+    r"(?P<name>«\s*[^»]{2,60}?\s*»|[A-ZÀ-Þ0-9][\w&'’.-]*(?:\s+(?:[A-ZÀ-Þ0-9&][\w&'’.-]*|(?:de|du|des|d['’])\s*[A-ZÀ-Þ][\w'’-]*))*)",
 )
+PLACE_KINDS = r"(?:[Ss]alle|[Pp]arking|[Pp]lace|[Rr]ue|[Aa]venue|[Bb]oulevard|[Ee]space|[Cc]omplexe|[Hh]ameau|[Qq]uartier)"
+NAMED_PLACE = re.compile(
+    rf"(?:(?<=\d )|(?<=\d, ))?\b{PLACE_KINDS}(?:\s+[a-zà-ÿ]+)?\s+(?:(?:de |du |des |d['’]|la |le |l['’])\s*)?"
+    r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-Þ][\w'’-]*|de|du|des|d['’][A-ZÀ-Þ][\w'’-]*))*")
+TOWN_OF = re.compile(r"\b(?:commune|ville|village|hameau)\s+(?:de |d['’])\s*([A-ZÀ-Þ][\w'’-]*(?:[\s-]+(?:(?:sur|sous|lès|les|en|la|le|de)[\s-]+)?[A-ZÀ-Þ][\w'’-]*)*)")
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
 FOCUS_AFTER = 6  # a mention this many words after a focus word reads as its value ("une aide de 1 257 €")
 
 
@@ -51,8 +57,18 @@ def candidates(passage: Passage, kind: str, stored: list[dict]) -> list[Candidat
                 if re.match(r"\d{4}-\d{2}-\d{2}", d.value)]
     found = _stored(passage, kind, stored)
     if kind == "organisation":
-        found += _named_after_kind(text, found)
+        found = _widest(found + _named_after_kind(text))
+    if kind == "place":
+        shapes = [Candidate(m.group(0), m.group(0), m.start(), m.end()) for m in NAMED_PLACE.finditer(text)]
+        shapes += [Candidate(m.group(1), m.group(1), m.start(1), m.end(1)) for m in TOWN_OF.finditer(text)]
+        found = _widest(found + shapes)
     return found
+
+
+def _widest(found: list[Candidate]) -> list[Candidate]:
+    """Drop a mention inside a wider one: "SAS Kerwatt" rather than "SAS", "Garage LJ AUTOMOBILES" rather than "LJ"."""
+    return [c for c in found if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                                        for o in found)]
 
 
 def _stored(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
@@ -71,15 +87,19 @@ def _stored(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
     return found
 
 
-def _named_after_kind(text: str, known: list[Candidate]) -> list[Candidate]:
+def _named_after_kind(text: str) -> list[Candidate]:
+    """"la société Dupont Restauration", "au Garage LJ AUTOMOBILES", "restaurant « Le Trio »": the name after its kind."""
     found = []
     for match in NAMED_AFTER_KIND.finditer(text):
         name = match.group("name").strip("« »").strip()
-        start = match.start("name") + match.group("name").find(name)
-        if len(name) < 2 or any(c.start <= start < c.end for c in known):
+        if len(name) < 2:
             continue
-        prefix = match.group("kind") if match.group("kind") in ("SAS", "SASU", "SARL", "EURL", "Garage") else ""
-        found.append(Candidate(f"{prefix} {name}".strip() if prefix else name, name, start, start + len(name)))
+        kind = match.group("kind")
+        if kind in ("SAS", "SASU", "SARL", "EURL", "Garage"):
+            found.append(Candidate(text[match.start():match.end()], text[match.start():match.end()], match.start(), match.end()))
+        else:
+            start = match.start("name") + match.group("name").find(name)
+            found.append(Candidate(name, name, start, start + len(name)))
     return found
 
 
@@ -108,9 +128,9 @@ def _is_article(text: str, match: re.Match[str]) -> bool:
 
 
 def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[str, float],
-           focus: list[str]) -> tuple[Candidate, float] | None:
+           focus: list[str], counts: bool = False) -> tuple[Candidate, float] | None:
     """The candidate nearest to the question's words (the focus first), and how clearly it wins (0-1)."""
-    folded_question = fold(q_text)
+    folded_question = fold(q_text).replace("’", "'")
     fresh = [c for c in found if not _in_question(c, folded_question)]
     if not fresh:
         return None
@@ -124,6 +144,8 @@ def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[
     index_of = lambda char: sum(1 for pos, _ in tokens if pos < char)  # noqa: E731
     at = [index_of(pos) for pos, _, _ in anchors]
 
+    years = [(index_of(pos), stem in number_stems) for pos, stem in tokens if YEAR.match(stem)]
+
     def closeness(c: Candidate) -> float:
         here = index_of(c.start)
         total = 0.0
@@ -131,7 +153,13 @@ def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[
             distance = abs(here - where)
             total += weight / (1 + distance)
             if is_focus and 0 < here - where <= FOCUS_AFTER:
-                total += 1.0
+                total += 1.0 if here - where > 2 else 2.0  # "la commune de Montmartin", "une aide de 1 257 €"
+            if is_focus and counts and 0 <= where - here - 1 <= 1:
+                total += 2.0  # "47 atteintes", "20 installations": a count stands before its noun
+        # "passe de 3 282 € en 2019 à 3 856 € en 2020": the value beside the question's year
+        year = min(years, key=lambda y: abs(y[0] - here), default=None)
+        if year and abs(year[0] - here) <= 3 and number_stems:
+            total += 2.0 if year[1] else -1.0
         return total
 
     ranked = sorted(fresh, key=closeness, reverse=True)
@@ -141,7 +169,7 @@ def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[
 
 
 def _in_question(c: Candidate, folded_question: str) -> bool:
-    text = fold(c.text)
+    text = fold(c.text).replace("’", "'")
     if re.fullmatch(r"[\d\s.,%€]+", text):
         digits = re.sub(r"\D", "", text)
         return bool(digits) and re.search(rf"(?<!\d){digits}(?!\d)", re.sub(r"(?<=\d)[\s.](?=\d)", "", folded_question)) is not None

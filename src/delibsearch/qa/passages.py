@@ -20,7 +20,7 @@ from delibsearch.extract.sentences import flat, sentence_spans
 from delibsearch.index import FullTextIndex, french_analyzer
 from delibsearch.qa.question import Question
 from delibsearch.qa.records import Sitting
-from delibsearch.search import Filters, search
+from delibsearch.search import search
 from delibsearch.store import StoredItem, Store
 
 LONG_SENTENCE = 320
@@ -66,16 +66,18 @@ class PassageFinder:
         """A named sitting's items, else the search engine's best items for the question's words."""
         if sittings and q.date and len(sittings) <= 2:
             return [item for sitting in sittings for item in self.store.items_of(sitting.id)]
-        words = [re.sub(r"[^\w-]", "", w) for w in q.words]
-        words = [w for w in words if w and not w.startswith("-")]
+        # Plain words only: a hyphen would read as an exclusion ("Clermont-Ferrand", "verse-t-elle").
+        words = sorted({part for w in q.words for part in re.split(r"[^\w]+", w) if len(part) > 2})
         if not words:
             return []
-        filters = Filters(authority=q.authority) if q.authority else None
-        hits = search(self.index, self.store, " OR ".join(words), filters, page_size=SEARCH_HITS).hits
+        hits = search(self.index, self.store, " OR ".join(words), None, page_size=SEARCH_HITS * (4 if q.authority else 1)).hits
+        if q.authority:
+            # Documents whose authority was not read from the PDF stay candidates.
+            hits = [h for h in hits if h.authority in (q.authority, "")]
         if sittings:
             ids = {s.id for s in sittings}
             hits = [h for h in hits if h.sitting_id in ids] or hits
-        return [item for item in (self.store.item(h.item_id) for h in hits) if item]
+        return [item for item in (self.store.item(h.item_id) for h in hits[:SEARCH_HITS]) if item]
 
     def passages(self, q: Question, sittings: list[Sitting]) -> list[Passage]:
         found: list[Passage] = []

@@ -118,6 +118,8 @@ def _text_kind(folded: str) -> tuple[str, str]:
     if re.search(r"\bquand\b|quelle date|quel jour|depuis quand", folded):
         return "date_in_text", "date"
     if re.search(r"\bcombien\b", folded):
+        if re.search(r"\b(?:le|la|l') ?(?:nombre|taux|part|pourcentage|longueur|surface|duree)\b", folded):
+            return "number_in_text", "number"
         if re.search(r"\bcombien d[e'] ?(?!euros)\w+", folded) and not re.search(MONEY_VERBS, folded):
             return "number_in_text", "number"
         return "amount_in_text", "amount"

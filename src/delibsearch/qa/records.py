@@ -19,7 +19,9 @@ from delibsearch.store import Store
 ITEM_KINDS = {"rapporteur", "decision", "vote_against", "vote_for", "vote_abstention", "against_names", "abstention_names"}
 YES_NO = re.compile(r"\b(?:a-t-il|a-t-elle|ont-ils|a-t-on)\b")
 VOTE_FIELDS = {"vote_against": "against", "vote_for": "for", "vote_abstention": "abstention"}
-PROXY_IN_TEXT = re.compile(r"(?:procuration|pouvoir)\s+(?:a|à|donnee? a|donnée? à)\s+((?:M\.|Mme|Monsieur|Madame)?\s*[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)*)")
+VOTE_WORDS = {"vote_against": r"contre", "vote_for": r"pour", "vote_abstention": r"abstention"}
+# "Madame Gwénaëlle LAIR expose :" opens an item whose rapporteur the header did not name.
+PRESENTER = re.compile(r"(?:Madame|Monsieur|M\.|Mme)\s+((?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}[A-ZÀ-Þ][\w'’-]*)\s*,?\s+(?:expose|présente|rapporte)\b")
 
 
 @dataclass
@@ -140,7 +142,7 @@ class RecordAnswers:
         vote = json.loads(row["vote"]) if row["vote"] else None
         value: Any = None
         if q.kind == "rapporteur":
-            value = row["rapporteur"]
+            value = row["rapporteur"] or _presenter(best.text)
         elif q.kind == "decision":
             value = row["decision"]
         elif vote and q.kind in VOTE_FIELDS:
@@ -152,7 +154,7 @@ class RecordAnswers:
         shown = " et ".join(value) if isinstance(value, list) else str(value)
         if q.kind == "decision" and YES_NO.search(fold(q.text)):
             shown = {"adopted": "Oui", "rejected": "Non"}.get(value, shown)
-        quote = _quote(best.text, _hints(value, q.kind))
+        quote = (_vote_quote(best.text, q.kind, value) if q.kind in VOTE_FIELDS else None) or _quote(best.text, _hints(value, q.kind))
         source = make_source(best.id, sitting.id, best.authority, best.date, best.title, best.page_start, quote)
         return Answer(shown, q.type, value, 0.75, [source])
 
@@ -171,7 +173,8 @@ class RecordAnswers:
         if not shown:
             return None
         hint = quote_hint or surname(shown.split(" et ")[0])
-        quote = _line_with(sitting.header, hint) if hint and fold(hint) in fold(sitting.header) else shown
+        quote = _sentence_holding(sitting.header, shown) or (
+            _line_with(sitting.header, hint) if hint and fold(hint) in fold(sitting.header) else shown)
         source = make_source(None, sitting.id, sitting.authority, sitting.date, None, 1, quote)
         return Answer(shown, kind, value if value is not None else shown, confidence, [source])
 
@@ -201,6 +204,8 @@ class RecordAnswers:
         confidence = 0.85 if len(candidates) == 1 else 0.6
         item = self.store.item(trip["item_id"]) if trip["item_id"] else None
         quote = self._trip_row(trip) or (_line_with(item.text, trip["destination"]) if item else trip["destination"])
+        if q.kind == "trip_date":
+            shown = next((quote[d.start:d.end] for d in find_dates(quote, int(value[:4])) if d.value == value), shown)
         source = make_source(trip["item_id"], trip["document_id"], trip["authority"], trip["sitting_date"],
                              item.title if item else None, trip["page"], quote)
         alternatives = [{"answer": _euros(r["cost"]), "value": r["cost"]} for r in candidates[1:3]]
@@ -227,6 +232,32 @@ class RecordAnswers:
                 if fold(trip["destination"] or "")[:5] in fold(joined) and cost in re.sub(r"\D", "", joined):
                     return flat(joined)
         return None
+
+
+def _presenter(text: str) -> str | None:
+    match = PRESENTER.search(text[:600])
+    return match.group(1) if match else None
+
+
+def _vote_quote(text: str, kind: str, count: Any) -> str | None:
+    """The last sentence that prints the count beside its vote word ("34 voix pour", "Contre : 4")."""
+    number = rf"(?<![\d,.]){int(count)}(?![\d,.])" if isinstance(count, (int, float)) else None
+    if number is None:
+        return None
+    word = VOTE_WORDS[kind]
+    found = [flat(text[a:b]) for a, b in sentence_spans(text)
+             if re.search(rf"{number}\s*(?:voix|votes?|suffrages?)?\s*{word}|{word}\w*\s*:?\s*{number}", text[a:b], re.I)]
+    return found[-1][:400] if found else None
+
+
+def _sentence_holding(text: str, shown: str) -> str | None:
+    """The sentence (or printed line) of text that holds the shown answer, accents and line breaks aside."""
+    wanted = fold(flat(shown))
+    for start, end in sentence_spans(text):
+        sentence = flat(text[start:end])
+        if wanted in fold(sentence):
+            return sentence[:400] if len(sentence) <= 400 else _line_with(text[start:end], shown)
+    return None
 
 
 def _quote(text: str, hints: list[str]) -> str:
