@@ -29,9 +29,10 @@ NAMED_AFTER_KIND = re.compile(
 )
 PLACE_KINDS = r"(?:[Ss]alle|[Pp]arking|[Pp]lace|[Rr]ue|[Aa]venue|[Bb]oulevard|[Ee]space|[Cc]omplexe|[Hh]ameau|[Qq]uartier)"
 NAMED_PLACE = re.compile(
-    rf"(?:(?<=\d )|(?<=\d, ))?\b{PLACE_KINDS}(?:\s+[a-zà-ÿ]+)?\s+(?:(?:de |du |des |d['’]|la |le |l['’])\s*)?"
+    rf"(?:\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+)?\b{PLACE_KINDS}(?:\s+[a-zà-ÿ]+)?\s+(?:(?:de |du |des |d['’]|la |le |l['’])\s*)?"
     r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-Þ][\w'’-]*|de|du|des|d['’][A-ZÀ-Þ][\w'’-]*))*")
 TOWN_OF = re.compile(r"\b(?:commune|ville|village|hameau)\s+(?:de |d['’])\s*([A-ZÀ-Þ][\w'’-]*(?:[\s-]+(?:(?:sur|sous|lès|les|en|la|le|de)[\s-]+)?[A-ZÀ-Þ][\w'’-]*)*)")
+PERSON_SHAPE = re.compile(r"(?:\b(?:M\.|Mme|Monsieur|Madame)\s+)?\b[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+[A-ZÀ-Þ]{2,}(?:[\s-][A-ZÀ-Þ]{2,})*\b")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 FOCUS_AFTER = 6  # a mention this many words after a focus word reads as its value ("une aide de 1 257 €")
 
@@ -57,12 +58,21 @@ def candidates(passage: Passage, kind: str, stored: list[dict]) -> list[Candidat
                 if re.match(r"\d{4}-\d{2}-\d{2}", d.value)]
     found = _stored(passage, kind, stored)
     if kind == "organisation":
-        found = _widest(found + _named_after_kind(text))
+        found = _widest([c for c in found if not _common_word(c.text, passage)] + _named_after_kind(text))
+    if kind == "person":
+        found = _widest(found + [Candidate(m.group(0), m.group(0), m.start(), m.end()) for m in PERSON_SHAPE.finditer(text)])
     if kind == "place":
         shapes = [Candidate(m.group(0), m.group(0), m.start(), m.end()) for m in NAMED_PLACE.finditer(text)]
         shapes += [Candidate(m.group(1), m.group(1), m.start(1), m.end(1)) for m in TOWN_OF.finditer(text)]
         found = _widest(found + shapes)
     return found
+
+
+def _common_word(text: str, passage: Passage) -> bool:
+    """A lone upper-case word the item also prints in lower case ("AIDE", "TARIF") is a heading, not a name."""
+    if " " in text.strip() or not text.isupper() or passage.item is None:
+        return False
+    return re.search(rf"\b{re.escape(text.lower())}\b", passage.item.text) is not None
 
 
 def _widest(found: list[Candidate]) -> list[Candidate]:
@@ -111,7 +121,7 @@ def _numbers(text: str) -> list[Candidate]:
         if any(s <= match.start() < e for s, e in taken):
             continue
         value = parse_number(match.group(1) + ("," + match.group(2) if match.group(2) else ""))
-        if value is not None:
+        if value is not None and not (YEAR.match(match.group(0).strip()) and not match.group("unit")):
             found.append(Candidate(match.group(0).strip(), value, match.start(), match.end()))
     for match in NUMBER_WORD.finditer(text):
         value = words_to_int(match.group(1))

@@ -71,13 +71,16 @@ class PassageFinder:
         if not words:
             return []
         hits = search(self.index, self.store, " OR ".join(words), None, page_size=SEARCH_HITS * (4 if q.authority else 1)).hits
+        chosen = hits[:SEARCH_HITS]
         if q.authority:
-            # Documents whose authority was not read from the PDF stay candidates.
-            hits = [h for h in hits if h.authority in (q.authority, "")]
-        if sittings:
-            ids = {s.id for s in sittings}
-            hits = [h for h in hits if h.sitting_id in ids] or hits
-        return [item for item in (self.store.item(h.item_id) for h in hits[:SEARCH_HITS]) if item]
+            # Documents whose authority was not read from the PDF stay candidates; and the town a question
+            # names may be its subject's ("le réservoir de Pierrefonds"), so the best hits elsewhere follow.
+            own = [h for h in hits if h.authority in (q.authority, "")]
+            if sittings:
+                ids = {s.id for s in sittings}
+                own = [h for h in own if h.sitting_id in ids] or own
+            chosen = own[:SEARCH_HITS] + [h for h in hits[:SEARCH_HITS // 2] if h not in own[:SEARCH_HITS]]
+        return [item for item in (self.store.item(h.item_id) for h in chosen) if item]
 
     def passages(self, q: Question, sittings: list[Sitting]) -> list[Passage]:
         found: list[Passage] = []

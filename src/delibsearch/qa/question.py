@@ -18,12 +18,13 @@ from delibsearch.extract.datespans import find_dates
 RECORD_KINDS = [
     ("proxy_from", "person", r"qui a (?:donne|confie) (?:son )?(?:pouvoir|procuration)"),
     ("proxy_to", "person", r"a qui .*(?:donne|confie|remis).*(?:pouvoir|procuration)|(?:pouvoir|procuration).* a qui"),
+    ("presiding_in_text", "person", r"\bqui\b.*\bpresid.*\b(?:pendant|durant|lors d[ue'] ?(?:l'|la )?(?:vote|election|examen))"),
     ("president", "person", r"\bqui\b.*\bpresid"),
     ("secretary", "person", r"secretaire"),
     ("rapporteur", "person", r"rapporteu|qui a rapporte|qui a (?:presente|expose)"),
     ("against_names", "person", r"\bqui\b.*vote contre"),
     ("abstention_names", "person", r"\bqui\b.*(?:abstenu|abstention)"),
-    ("absent", "person", r"\b(?:qui|quel(?:le)?s?)\b.*absents?\b(?! ou excuse)(?! excuse)"),
+    ("absent", "person", r"\b(?:qui|quel(?:le)?s?)\b.*absente?s?\b(?! ou excuse)(?! excuse)"),
     ("excused", "person", r"\b(?:qui|quel(?:le)?s?)\b.*excuse"),
     ("vote_abstention", "number", r"combien .*(?:abstenu|abstention)"),
     ("vote_against", "number", r"combien .*(?:vote|voix) contre|combien .*contre (?:la|le|l')"),
@@ -95,7 +96,8 @@ def read_question(text: str, authorities: list[str]) -> Question:
     date = first_date(text)
     spans = find_dates(text, None)
     year = date[:4] if date else next((s.value[:4] for s in spans), None) or _year(text)
-    words = [w for w in re.findall(r"[\w'-]+", folded) if w not in QUESTION_WORDS and len(w) > 2 and not w.isdigit()]
+    words = [w for w in re.findall(r"[\w'-]+", folded)
+             if w not in QUESTION_WORDS and not w.isdigit() and (len(w) > 2 or re.search(r"\d", w))]
     words = [w.split("'")[-1] for w in words]
     return Question(text, kind, expected, _authority(folded, authorities), date, year, words, _focus(folded),
                     _names(text))

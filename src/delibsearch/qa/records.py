@@ -81,7 +81,7 @@ class RecordAnswers:
         if kind in ("proxy_from", "proxy_to"):
             return self._proxy(q, sitting)
         if kind in ("excused", "absent"):
-            names = session[kind] or session["absent" if kind == "excused" else "excused"]
+            names = session[kind] or session["absent" if kind == "excused" else "excused"] or _listed_after(sitting.header, kind)
             return self._header_answer(sitting, " et ".join(names) or None, "person", 0.7, names)
         if kind == "present_count":
             count = session["present_count"]
@@ -107,16 +107,21 @@ class RecordAnswers:
         holders = [p["to"] for p in session["proxies"] if p["from"] in named]
         if holders:
             return self._header_answer(sitting, holders[0], "person", 0.85)
-        return self._proxy_in_movements(sitting, named)
+        return self._proxy_in_text(sitting, [surname(n) for n in named] + q.names)
 
-    def _proxy_in_movements(self, sitting: Sitting, named: list[str]) -> Answer | None:
-        """A proxy given on leaving during the sitting: "Départ de M. X (procuration à Y)"."""
-        for item in self.store.items_of(sitting.id):
-            for name in named:
-                for match in re.finditer(rf"{re.escape(surname(name))}\s*\((?:procuration|pouvoir) (?:à|a) ([^)]+)\)", item.text):
+    def _proxy_in_text(self, sitting: Sitting, givers: list[str]) -> Answer | None:
+        """A proxy printed beside its giver, "Adeline (procuration à Mario)", in the header or on leaving
+        during the sitting ("Départ de M. X (procuration à Y)")."""
+        texts = [(None, sitting.header)] + [(item, item.text) for item in self.store.items_of(sitting.id)]
+        for item, text in texts:
+            for giver in givers:
+                for match in re.finditer(rf"\b{re.escape(giver)}\s*\((?:procuration|pouvoir) (?:à|a) ([^)]+)\)", text):
                     holder = match.group(1).strip()
-                    quote = _sentence_with(item.text, match.group(0)) or flat(match.group(0))
-                    source = make_source(item.id, sitting.id, sitting.authority, sitting.date, item.title, item.page_start, quote)
+                    quote = _sentence_with(text, match.group(0)) or flat(match.group(0))
+                    if item is None:
+                        source = make_source(None, sitting.id, sitting.authority, sitting.date, None, 1, quote)
+                    else:
+                        source = make_source(item.id, sitting.id, sitting.authority, sitting.date, item.title, item.page_start, quote)
                     return Answer(holder, "person", holder, 0.7, [source])
         return None
 
@@ -232,6 +237,16 @@ class RecordAnswers:
                 if fold(trip["destination"] or "")[:5] in fold(joined) and cost in re.sub(r"\D", "", joined):
                     return flat(joined)
         return None
+
+
+def _listed_after(header: str, kind: str) -> list[str]:
+    """Names printed after a header's label when the header reader did not get them ("Absent\nHélène")."""
+    label = r"Absente?s?(?:\s+non\s+excusée?s?)?" if kind == "absent" else r"(?:Absente?s?\s+)?Excusée?s?"
+    match = re.search(rf"(?m)^\s*{label}\s*:?\s*(?:\n\s*)?([^\n]+)", header)
+    if not match:
+        return []
+    names = [n.strip() for n in re.split(r"\s*(?:,|&|\bet\b)\s*", match.group(1)) if n.strip()]
+    return [n for n in names if re.fullmatch(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,3}", n)]
 
 
 def _presenter(text: str) -> str | None:
