@@ -5,14 +5,16 @@ import re
 
 from delibsearch.index import FullTextIndex
 from delibsearch.qa.answer import Answer, make_source
-from delibsearch.qa.mentions import Candidate, candidates, choose
+from delibsearch.qa.mentions import Candidate, Choice, candidates, choose
 from delibsearch.qa.passages import Passage, PassageFinder, score_passages, stems_of
 from delibsearch.qa.question import RECORD_ONLY, Question, read_question
 from delibsearch.qa.records import RecordAnswers, Sitting
 from delibsearch.store import Store
 
-ANSWER_THRESHOLD = 0.35
+ANSWER_THRESHOLD = 0.3
 PASSAGES_TRIED = 8
+TIE_WEIGHT = 0.15
+EVIDENCE = 8.0  # the weight of matched words (about three rare ones) that makes a passage full evidence
 MENTION_TYPES = {"amount": "amount", "number": "number", "date": "date", "person": "person", "place": "place",
                  "organisation": "organisation"}
 
@@ -65,24 +67,34 @@ class Asker:
             return None
         weights = score_passages(q, passages)
         passages.sort(key=lambda p: -p.score)
-        tried: list[tuple[float, Passage, Candidate, float]] = []
+        tried: list[tuple[float, Passage, Choice]] = []
         for passage in passages[:PASSAGES_TRIED * 4]:
             found = candidates(passage, q.type, self._mentions(passage))
             chosen = choose(passage, found, q.text, weights, q.focus, q.type == "number") if found else None
             if chosen:
-                tried.append((passage.score, passage, *chosen))
+                # A mention the focus holds ("l'ancien restaurant « Le Trio »") lifts its passage.
+                tried.append((passage.score + TIE_WEIGHT * chosen.tie, passage, chosen))
             if len(tried) == PASSAGES_TRIED:
                 break
         if not tried:
             return None
-        score, passage, mention, clarity = tried[0]
-        rival = next((t[0] for t in tried[1:] if t[2].value != mention.value), 0.0)
-        margin = max(0.0, score - rival)
-        confidence = min(0.95, 0.15 + 0.35 * min(1.0, score) + 0.5 * min(1.0, 2 * margin) * min(1.0, score) + 0.1 * clarity)
+        tried.sort(key=lambda t: -t[0])
+        score, passage, chosen = tried[0]
+        mention = chosen.candidate
+        rival = next((t[0] for t in tried[1:] if t[2].candidate.value != mention.value), 0.0)
+        # Other passages that give the same value agree with it: "l'encours ... : 15.766.362 €" twice.
+        agree = sum(t[0] for t in tried[1:] if t[2].candidate.value == mention.value and t[0] > rival)
+        margin = max(0.0, score - rival) + 0.5 * agree
+        relation = _relation(q, passage, weights)
+        held = min(1.0, passage.score)
+        confidence = 0.15 + 0.35 * held + 0.5 * min(1.0, 2 * margin) * held + 0.1 * chosen.clarity
+        # A question of two words matched says little: the evidence grows with the weight of the words held.
+        evidence = min(1.0, sum(w for s, w in weights.items() if s in passage.stems | stems_of(passage.lead_in)) / EVIDENCE)
+        confidence = min(0.95, confidence * (0.6 + 0.4 * relation) * (0.5 + 0.5 * evidence))
         source = make_source(passage.item.id if passage.item else None, passage.sitting_id, passage.authority,
                              passage.date, passage.item.title if passage.item else None, self._page(passage, mention),
                              passage.quote)
-        alternatives = [{"answer": t[2].text, "quote": t[1].quote[:200]} for t in tried[1:4]]
+        alternatives = [{"answer": t[2].candidate.text, "quote": t[1].quote[:200]} for t in tried[1:4]]
         shown = _short_name(mention.text) if q.type == "organisation" else mention.text
         value = mention.value
         return Answer(shown, q.type, value, confidence, [source], alternatives)
@@ -106,6 +118,17 @@ class Asker:
         row = self.store.db.execute("SELECT page FROM mentions WHERE item_id = ? AND start <= ? AND page IS NOT NULL"
                                     " ORDER BY start DESC LIMIT 1", (passage.item.id, passage.start + mention.end)).fetchone()
         return row["page"] if row else passage.page
+
+
+def _relation(q: Question, passage: Passage, weights: dict[str, float]) -> float:
+    """The share of the question's common words (its verbs and nouns, not its names) the passage holds:
+    a passage that holds the names but not what is said of them ("situé", "gère") is weak evidence."""
+    names = stems_of(" ".join(q.names))
+    common = {s: w for s, w in weights.items() if s not in names}
+    if not common:
+        return 1.0
+    held = passage.stems | stems_of(passage.context)
+    return sum(w for s, w in common.items() if s in held) / sum(common.values())
 
 
 def _short_name(text: str) -> str:

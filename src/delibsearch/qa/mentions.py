@@ -22,7 +22,8 @@ NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]
 NUMBER_WORD = re.compile(r"\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
                          r"|seize|vingt|trente|quarante|cinquante|soixante|cent)\b", re.I)
 ORGANISATION_KINDS = (r"(?:(?i:soci[ée]t[ée]|entreprise|association|garage|restaurant|cabinet|bureau d['’][ée]tudes|groupe"
-                      r"|mutuelle|assureur|organisme|laboratoire|[ée]tablissements?)|SASU|SAS|SARL|EURL)")
+                      r"|mutuelle|assureur|organisme|laboratoire)|SASU|SAS|SARL|EURL)")
+REFERENCE = re.compile(r"(?:article|art\.|n°|no|loi|décret|L\.|R\.)\s*$", re.I)
 NAMED_AFTER_KIND = re.compile(
     rf"\b(?P<kind>{ORGANISATION_KINDS})\s+(?:(?:de |du |d['’])?(?:l['’]|la |le )?)?"
     r"(?P<name>«\s*[^»]{2,60}?\s*»|[A-ZÀ-Þ0-9][\w&'’.-]*(?:\s+(?:[A-ZÀ-Þ0-9&][\w&'’.-]*|(?:de|du|des|d['’])\s*[A-ZÀ-Þ][\w'’-]*))*)",
@@ -82,6 +83,22 @@ def _widest(found: list[Candidate]) -> list[Candidate]:
 
 
 def _stored(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
+    found = [_extend_capitals(passage.text, c) if kind == "organisation" else c for c in _stored_inside(passage, kind, stored)]
+    return found
+
+
+def _extend_capitals(text: str, c: Candidate) -> Candidate:
+    """A name in capitals goes on over the next words in capitals: "TERRITORIA" -> "TERRITORIA MUTUELLE"."""
+    if not c.text.isupper():
+        return c
+    match = re.match(r"(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ0-9&'’-]+\b)+", text[c.end:])
+    if not match:
+        return c
+    end = c.end + match.end()
+    return Candidate(text[c.start:end], text[c.start:end], c.start, end)
+
+
+def _stored_inside(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
     found = []
     for m in stored:
         if m["type"] != kind:
@@ -121,7 +138,8 @@ def _numbers(text: str) -> list[Candidate]:
         if any(s <= match.start() < e for s, e in taken):
             continue
         value = parse_number(match.group(1) + ("," + match.group(2) if match.group(2) else ""))
-        if value is not None and not (YEAR.match(match.group(0).strip()) and not match.group("unit")):
+        if value is not None and not (YEAR.match(match.group(0).strip()) and not match.group("unit")) \
+                and not REFERENCE.search(text[max(0, match.start() - 12):match.start()]):
             found.append(Candidate(match.group(0).strip(), value, match.start(), match.end()))
     for match in NUMBER_WORD.finditer(text):
         value = words_to_int(match.group(1))
@@ -137,45 +155,61 @@ def _is_article(text: str, match: re.Match[str]) -> bool:
     return not re.match(r"\s+(?:voix|abstentions?|vote|seul|seule)\b", text[match.end():], re.I)
 
 
+@dataclass
+class Choice:
+    candidate: Candidate
+    clarity: float  # how clearly it beats the passage's other candidates (0-1)
+    tie: float  # how tightly the focus holds it: 1 for "une aide de 1 257 €", "47 atteintes"; 0 when far
+
+
 def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[str, float],
-           focus: list[str], counts: bool = False) -> tuple[Candidate, float] | None:
-    """The candidate nearest to the question's words (the focus first), and how clearly it wins (0-1)."""
+           focus: list[str], counts: bool = False) -> Choice | None:
+    """The candidate nearest to the question's words (the focus first)."""
     folded_question = fold(q_text).replace("’", "'")
-    fresh = [c for c in found if not _in_question(c, folded_question)]
+    fresh = [c for c in found if not _in_question(c, folded_question) and not _acronym_of_question(c, folded_question)]
     if not fresh:
         return None
     tokens = [(t.startchar, t.text) for t in ANALYZER(passage.text, chars=True)]
     focus_stems = stems_of(" ".join(focus))
     number_stems = {t for t in stems_of(q_text) if t.isdigit()}
-    anchors = [(pos, weights.get(stem, 0.0) + (1.0 if stem in number_stems else 0.0), stem in focus_stems)
+    index_of = lambda char: sum(1 for pos, _ in tokens if pos < char)  # noqa: E731
+    anchors = [(index_of(pos), weights.get(stem, 0.0) + (1.0 if stem in number_stems else 0.0), stem in focus_stems)
                for pos, stem in tokens if stem in weights or stem in number_stems]
     if not anchors:
-        return fresh[0], 0.0
-    index_of = lambda char: sum(1 for pos, _ in tokens if pos < char)  # noqa: E731
-    at = [index_of(pos) for pos, _, _ in anchors]
-
+        return Choice(fresh[0], 0.0, 0.0)
     years = [(index_of(pos), stem in number_stems) for pos, stem in tokens if YEAR.match(stem)]
+
+    def tie(here: int) -> float:
+        best = 0.0
+        for where, _, is_focus in anchors:
+            if is_focus and (1 <= here - where <= 3 or counts and where - here == 1):
+                best = 1.0  # "la commune de Montmartin", "une aide de 1 257 €", "47 atteintes"
+            elif is_focus and 3 < here - where <= FOCUS_AFTER:
+                best = max(best, 0.5)
+        return best
 
     def closeness(c: Candidate) -> float:
         here = index_of(c.start)
-        total = 0.0
-        for (pos, weight, is_focus), where in zip(anchors, at):
-            distance = abs(here - where)
-            total += weight / (1 + distance)
-            if is_focus and 0 < here - where <= FOCUS_AFTER:
-                total += 1.0 if here - where > 2 else 2.0  # "la commune de Montmartin", "une aide de 1 257 €"
-            if is_focus and counts and 0 <= where - here - 1 <= 1:
-                total += 2.0  # "47 atteintes", "20 installations": a count stands before its noun
+        total = sum(weight / (1 + abs(here - where)) for where, weight, _ in anchors) + 2.0 * tie(here)
         # "passe de 3 282 € en 2019 à 3 856 € en 2020": the value beside the question's year
         year = min(years, key=lambda y: abs(y[0] - here), default=None)
         if year and abs(year[0] - here) <= 3 and number_stems:
-            total += 2.0 if year[1] else -1.0
+            total += 4.0 if year[1] else -2.0
         return total
 
     ranked = sorted(fresh, key=closeness, reverse=True)
     best = closeness(ranked[0])
     second = closeness(ranked[1]) if len(ranked) > 1 and ranked[1].value != ranked[0].value else 0.0
-    return ranked[0], (best - second) / best if best else 0.0
+    return Choice(ranked[0], (best - second) / best if best > 0 else 0.0, tie(index_of(ranked[0].start)))
+
+
+def _acronym_of_question(c: Candidate, folded_question: str) -> bool:
+    """"MIS" when the question says "manifestation d'intérêt spontanée": the question's own words, abbreviated."""
+    letters = re.sub(r"[^A-Z]", "", c.text)
+    if len(letters) < 3 or letters != c.text.strip():
+        return False
+    initials = "".join(w[0] for w in re.findall(r"\w+", re.sub(r"\b\w['’]", "", folded_question)) if len(w) > 2)
+    return letters.lower() in initials
 
 
 def _in_question(c: Candidate, folded_question: str) -> bool:

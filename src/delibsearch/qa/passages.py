@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from delibsearch.extract.dates import fold
 from delibsearch.extract.sentences import flat, sentence_spans
 from delibsearch.index import FullTextIndex, french_analyzer
 from delibsearch.qa.question import Question
@@ -26,7 +27,9 @@ from delibsearch.store import StoredItem, Store
 LONG_SENTENCE = 320
 SEARCH_HITS = 10
 CONTEXT_WEIGHT = 0.35
+LEAD_IN_WEIGHT = 0.8
 FOCUS_WEIGHT = 1.5
+NAME_WEIGHT = 1.5
 ANALYZER = french_analyzer()
 
 
@@ -41,6 +44,7 @@ class Passage:
     page: int | None
     context: str = ""
     rank: int = 0
+    lead_in: str = ""
     stems: set[str] = field(default_factory=set)
     score: float = 0.0
 
@@ -107,12 +111,18 @@ class PassageFinder:
 
 def _sentences(item: StoredItem, rank: int) -> list[Passage]:
     found = []
-    previous = item.title or ""
+    previous, lead_in = item.title or "", ""
     for start, end in sentence_spans(item.text):
         for piece_start, piece_end in _pieces(item.text, start, end):
             text = item.text[piece_start:piece_end]
+            # The items of a list ("à savoir :" then "- dépôt de 0 à 2 m3 : 600 €") inherit its lead-in.
+            if previous.rstrip().endswith(":"):
+                lead_in = previous
+            elif not re.match(r"\s*[-–•▪o]\s", text):
+                lead_in = ""
             found.append(Passage(text, item.document_id, item.authority, item.date, item, piece_start,
-                                 _page(item, piece_start), f"{item.title or ''} {previous[-200:]}", rank))
+                                 _page(item, piece_start), f"{item.title or ''} {previous[-200:]}", rank,
+                                 lead_in=lead_in))
             previous = text
     return found
 
@@ -146,16 +156,36 @@ def score_passages(q: Question, passages: list[Passage]) -> dict[str, float]:
     total = sum(weights.values()) or 1.0
     for passage in passages:
         inside = passage.stems & weights.keys()
-        around = (stems_of(passage.context) & weights.keys()) - inside
-        passage.score = (sum(weights[s] for s in inside) + CONTEXT_WEIGHT * sum(weights[s] for s in around)) / total
+        led = (stems_of(passage.lead_in) & weights.keys()) - inside
+        around = (stems_of(passage.context) & weights.keys()) - inside - led
+        passage.score = (sum(weights[s] for s in inside) + LEAD_IN_WEIGHT * sum(weights[s] for s in led)
+                         + CONTEXT_WEIGHT * sum(weights[s] for s in around)) / total
         passage.score -= 0.01 * passage.rank
+        if _other_number(q.text, passage.text):
+            passage.score *= 0.5
     return weights
+
+
+NUMBERED = re.compile(r"\b(lot|phase|tranche|rapport|point|question|zone|secteur|article)\s+(?:n°\s*)?(\d+)\b", re.I)
+
+
+def _other_number(question: str, text: str) -> bool:
+    """The question asks about "le lot n° 3" and the passage is about "Lot n° 1"."""
+    asked = {(fold(m.group(1)), m.group(2)) for m in NUMBERED.finditer(question)}
+    if not asked:
+        return False
+    printed = {(fold(m.group(1)), m.group(2)) for m in NUMBERED.finditer(text)}
+    return any(noun == n and number != k for noun, number in printed for n, k in asked) and not asked & printed
 
 
 def question_weights(q: Question, passages: list[Passage]) -> dict[str, float]:
     """Each stem of the question weighted by its rarity among the passages; the focus words count more."""
     stems = stems_of(" ".join(q.words))
+    if q.authority and q.date and passages and all(p.date == q.date for p in passages):
+        stems -= stems_of(q.authority)  # within the named sitting, its town's name tells nothing
     df = Counter(s for p in passages for s in p.stems & stems)
     n = max(1, len(passages))
     focus = stems_of(" ".join(q.focus))
-    return {s: math.log(1 + n / (1 + df[s])) * (FOCUS_WEIGHT if s in focus else 1.0) for s in stems}
+    names = stems_of(" ".join(q.names))
+    return {s: math.log(1 + n / (1 + df[s])) * (FOCUS_WEIGHT if s in focus else 1.0) * (NAME_WEIGHT if s in names else 1.0)
+            for s in stems}

@@ -62,6 +62,8 @@ HEAD_TYPES = {
 }
 # Units of money: "combien coûte", "à combien s'élève" ask for an amount, "combien de visiteurs" for a number.
 MONEY_VERBS = r"\b(?:coute|coutent|coutait|coutera|facture|facturait|verse|versee?|s'eleve|eleve|paye|payee?|rapporte)\b"
+GENERIC_HEADS = {"montant", "somme", "nombre", "valeur", "total"}
+MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 WH_HEAD = (r"\bquel(?:le)?s?\s+(?:(?:a|est|etait|sont|etaient|ont)\s+(?:ete\s+)?)?(?:l[ae']\s*|les\s+)?"
            r"(?:(?:ancien|ancienne|nouveau|nouvelle|premier|premiere|seul|seule|autre)\s+)?(\w+)")
 QUESTION_WORDS = {
@@ -69,6 +71,7 @@ QUESTION_WORDS = {
     "elle", "ils", "elles", "lors", "conseil", "municipal", "communautaire", "seance", "du", "de", "des", "la", "le",
     "les", "l", "d", "au", "aux", "en", "pour", "sur", "par", "et", "un", "une", "son", "sa", "ses", "a-t-il",
     "a-t-elle", "ont-ils", "etait", "ete", "dans", "avec", "quoi", "selon", "vers", "cette", "ces", "cet",
+    "eleve", "elevent", "elevait", "monte", "montent",  # "à combien s'élève", "à combien se monte": the frame
 }
 
 
@@ -98,7 +101,7 @@ def read_question(text: str, authorities: list[str]) -> Question:
     year = date[:4] if date else next((s.value[:4] for s in spans), None) or _year(text)
     words = [w for w in re.findall(r"[\w'-]+", folded)
              if w not in QUESTION_WORDS and not w.isdigit() and (len(w) > 2 or re.search(r"\d", w))]
-    words = [w.split("'")[-1] for w in words]
+    words = [w.split("'")[-1] for w in words if not re.fullmatch(MONTHS + r"|1er", w)]
     return Question(text, kind, expected, _authority(folded, authorities), date, year, words, _focus(folded),
                     _names(text))
 
@@ -145,7 +148,9 @@ def _focus(folded: str) -> list[str]:
     for pattern in patterns:
         match = re.search(pattern, folded)
         if match:
-            return [g for g in match.groups() if g and g not in QUESTION_WORDS and len(g) > 2]
+            found = [g for g in match.groups() if g and g not in QUESTION_WORDS and len(g) > 2]
+            # "quel montant d'aide": the amount is the aid's; "montant" alone says only that it is money.
+            return found[1:] if len(found) == 2 and found[0] in GENERIC_HEADS else found
     return []
 
 

@@ -146,6 +146,7 @@ class RecordAnswers:
         row = self.store.db.execute("SELECT vote, rapporteur, decision FROM items WHERE id = ?", (best.id,)).fetchone()
         vote = json.loads(row["vote"]) if row["vote"] else None
         value: Any = None
+        line_quote = None
         if q.kind == "rapporteur":
             value = row["rapporteur"] or _presenter(best.text)
         elif q.kind == "decision":
@@ -153,15 +154,37 @@ class RecordAnswers:
         elif vote and q.kind in VOTE_FIELDS:
             value = vote[VOTE_FIELDS[q.kind]]
         elif vote and q.kind in ("against_names", "abstention_names"):
-            value = vote[q.kind] or None
+            near = self._names_near_subject(q, best.text, sitting)
+            value, line_quote = near if near else (vote[q.kind] or None, None)
         if value in (None, []):
             return None
         shown = " et ".join(value) if isinstance(value, list) else str(value)
         if q.kind == "decision" and YES_NO.search(fold(q.text)):
             shown = {"adopted": "Oui", "rejected": "Non"}.get(value, shown)
-        quote = (_vote_quote(best.text, q.kind, value) if q.kind in VOTE_FIELDS else None) or _quote(best.text, _hints(value, q.kind))
+        quote = line_quote or (_vote_quote(best.text, q.kind, value) if q.kind in VOTE_FIELDS else None) or _quote(best.text, _hints(value, q.kind))
         source = make_source(best.id, sitting.id, best.authority, best.date, best.title, best.page_start, quote)
         return Answer(shown, q.type, value, 0.75, [source])
+
+    def _names_near_subject(self, q: Question, text: str, sitting: Sitting) -> tuple[list[str], str] | None:
+        """When an item votes several times ("Contre : M. Papin, M. Tanguy" after each subsidy), the vote line
+        that follows the text sharing most of the question's words."""
+        label = r"Contre" if q.kind == "against_names" else r"Abstentions?"
+        lines = list(re.finditer(rf"(?im)^[ \t]*{label}[ \t]*:.*$", text))
+        if len(lines) < 2:
+            return None
+        stems = self.stems(" ".join(q.words)) - self.stems("vote contre pour abstention abstenu")
+
+        def shared(line: re.Match[str]) -> int:
+            previous = max((other.end() for other in lines if other.end() <= line.start()), default=0)
+            return len(stems & self.stems(text[previous:line.start()]))
+
+        best = max(lines, key=shared)
+        listed = re.sub(rf"^\s*{label}\s*:\s*", "", best.group(0), flags=re.I)
+        session = sitting.session
+        roster = Roster([*session["present"], *(p["from"] for p in session["proxies"]), *(p["to"] for p in session["proxies"]),
+                         *session["excused"], *session["absent"]])
+        names = [n for n in (roster.resolve(part) for part in re.split(r"\s*(?:,|\bet\b)\s*", listed) if part.strip()) if n]
+        return (names, flat(best.group(0))) if names else None
 
     def _best_item(self, q: Question, items: list) -> Any:
         stems = self.stems(" ".join(q.words))
