@@ -192,8 +192,11 @@ def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[
         here = index_of(c.start)
         total = sum(weight / (1 + abs(here - where)) for where, weight, _ in anchors) + 2.0 * tie(here)
         # "passe de 3 282 € en 2019 à 3 856 € en 2020": the value beside the question's year
-        year = min(years, key=lambda y: abs(y[0] - here), default=None)
-        if year and abs(year[0] - here) <= 3 and number_stems:
+        # (the year that follows first: "29 333 € en 2021 et 38 000 € en 2022")
+        after = [y for y in years if 0 < y[0] - here <= 3]
+        before = [y for y in years if 0 < here - y[0] <= 3]
+        year = min(after, default=None) or max(before, default=None)
+        if year and number_stems:
             total += 4.0 if year[1] else -2.0
         return total
 

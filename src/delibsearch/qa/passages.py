@@ -180,12 +180,18 @@ def _other_number(question: str, text: str) -> bool:
 
 def question_weights(q: Question, passages: list[Passage]) -> dict[str, float]:
     """Each stem of the question weighted by its rarity among the passages; the focus words count more."""
-    stems = stems_of(" ".join(q.words))
+    # A compound ("Cuise-la-Motte", "géomètre-topographe") is one word: its parts share its weight.
+    share: dict[str, float] = {}
+    for word in q.words:
+        parts = stems_of(word)
+        for stem in parts:
+            share[stem] = max(share.get(stem, 0.0), 1.0 / len(parts))
     if q.authority and q.date and passages and all(p.date == q.date for p in passages):
-        stems -= stems_of(q.authority)  # within the named sitting, its town's name tells nothing
-    df = Counter(s for p in passages for s in p.stems & stems)
+        for stem in stems_of(q.authority):  # within the named sitting, its town's name tells nothing
+            share.pop(stem, None)
+    df = Counter(s for p in passages for s in p.stems & share.keys())
     n = max(1, len(passages))
     focus = stems_of(" ".join(q.focus))
     names = stems_of(" ".join(q.names))
-    return {s: math.log(1 + n / (1 + df[s])) * (FOCUS_WEIGHT if s in focus else 1.0) * (NAME_WEIGHT if s in names else 1.0)
-            for s in stems}
+    return {s: math.log(1 + n / (1 + df[s])) * part * (FOCUS_WEIGHT if s in focus else 1.0) * (NAME_WEIGHT if s in names else 1.0)
+            for s, part in share.items()}
