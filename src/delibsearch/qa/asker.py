@@ -14,7 +14,7 @@ from delibsearch.store import Store
 ANSWER_THRESHOLD = 0.3
 PASSAGES_TRIED = 8
 TIE_WEIGHT = 0.15
-EVIDENCE = 8.0  # the weight of matched words (about three rare ones) that makes a passage full evidence
+EVIDENCE = 6.0  # the weight of matched words (about three rare ones) that makes a passage full evidence
 MENTION_TYPES = {"amount": "amount", "number": "number", "date": "date", "person": "person", "place": "place",
                  "organisation": "organisation"}
 

@@ -34,6 +34,7 @@ NAMED_PLACE = re.compile(
     r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-Þ][\w'’-]*|de|du|des|d['’][A-ZÀ-Þ][\w'’-]*))*")
 TOWN_OF = re.compile(r"\b(?:commune|ville|village|hameau)\s+(?:de |d['’])\s*([A-ZÀ-Þ][\w'’-]*(?:[\s-]+(?:(?:sur|sous|lès|les|en|la|le|de)[\s-]+)?[A-ZÀ-Þ][\w'’-]*)*)")
 PERSON_SHAPE = re.compile(r"(?:\b(?:M\.|Mme|Monsieur|Madame)\s+)?\b[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+[A-ZÀ-Þ]{2,}(?:[\s-][A-ZÀ-Þ]{2,})*\b")
+VOTE_TALLY = re.compile(r"\s*(?:votes?|voix|pour\b|contre\b|abstentions?)", re.I)  # "12 votes pour": a tally
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 FOCUS_AFTER = 6  # a mention this many words after a focus word reads as its value ("une aide de 1 257 €")
 
@@ -59,7 +60,7 @@ def candidates(passage: Passage, kind: str, stored: list[dict]) -> list[Candidat
                 if re.match(r"\d{4}-\d{2}-\d{2}", d.value)]
     found = _stored(passage, kind, stored)
     if kind == "organisation":
-        found = _widest([c for c in found if not _common_word(c.text, passage)] + _named_after_kind(text))
+        found = _widest(found + _named_after_kind(text))
     if kind == "person":
         found = _widest(found + [Candidate(m.group(0), m.group(0), m.start(), m.end()) for m in PERSON_SHAPE.finditer(text)])
     if kind == "place":
@@ -83,7 +84,9 @@ def _widest(found: list[Candidate]) -> list[Candidate]:
 
 
 def _stored(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
-    found = [_extend_capitals(passage.text, c) if kind == "organisation" else c for c in _stored_inside(passage, kind, stored)]
+    found = _stored_inside(passage, kind, stored)
+    if kind == "organisation":
+        found = [_extend_capitals(passage.text, c) for c in found if not _common_word(c.text, passage)]
     return found
 
 
@@ -139,13 +142,20 @@ def _numbers(text: str) -> list[Candidate]:
             continue
         value = parse_number(match.group(1) + ("," + match.group(2) if match.group(2) else ""))
         if value is not None and not (YEAR.match(match.group(0).strip()) and not match.group("unit")) \
-                and not REFERENCE.search(text[max(0, match.start() - 12):match.start()]):
+                and not REFERENCE.search(text[max(0, match.start() - 12):match.start()]) \
+                and not _list_marker(text, match) and not VOTE_TALLY.match(text, match.end()):
             found.append(Candidate(match.group(0).strip(), value, match.start(), match.end()))
     for match in NUMBER_WORD.finditer(text):
         value = words_to_int(match.group(1))
         if value is not None and not any(s <= match.start() < e for s, e in taken) and not _is_article(text, match):
             found.append(Candidate(match.group(0), float(value), match.start(), match.end()))
     return found
+
+
+def _list_marker(text: str, match: re.Match[str]) -> bool:
+    """"2/ Délibération ...", "3. Tarification": the number of a heading, not a count."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return not text[line_start:match.start()].strip() and re.match(r"\s*(?:[/.)°-]|ème|er\b)", text[match.end():]) is not None
 
 
 def _is_article(text: str, match: re.Match[str]) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from delibsearch.extract.dates import fold
+from delibsearch.extract.datespans import find_dates
 from delibsearch.extract.sentences import flat, sentence_spans
 from delibsearch.index import FullTextIndex, french_analyzer
 from delibsearch.qa.question import Question
@@ -28,6 +29,7 @@ LONG_SENTENCE = 320
 SEARCH_HITS = 10
 CONTEXT_WEIGHT = 0.35
 LEAD_IN_WEIGHT = 0.8
+SHORT_ITEM = 800
 FOCUS_WEIGHT = 1.5
 NAME_WEIGHT = 1.5
 ANALYZER = french_analyzer()
@@ -112,6 +114,8 @@ class PassageFinder:
 def _sentences(item: StoredItem, rank: int) -> list[Passage]:
     found = []
     previous, lead_in = item.title or "", ""
+    # A short item is about its title: every sentence of it inherits the title as a lead-in.
+    title_lead = item.title or "" if len(item.text) < SHORT_ITEM else ""
     for start, end in sentence_spans(item.text):
         for piece_start, piece_end in _pieces(item.text, start, end):
             text = item.text[piece_start:piece_end]
@@ -122,7 +126,7 @@ def _sentences(item: StoredItem, rank: int) -> list[Passage]:
                 lead_in = ""
             found.append(Passage(text, item.document_id, item.authority, item.date, item, piece_start,
                                  _page(item, piece_start), f"{item.title or ''} {previous[-200:]}", rank,
-                                 lead_in=lead_in))
+                                 lead_in=f"{title_lead} {lead_in}".strip()))
             previous = text
     return found
 
@@ -154,7 +158,10 @@ def score_passages(q: Question, passages: list[Passage]) -> dict[str, float]:
     """Give each passage its score (share of the question's weighted stems it holds); returns the weights."""
     weights = question_weights(q, passages)
     total = sum(weights.values()) or 1.0
+    dated = _dated(q, passages, weights)
     for passage in passages:
+        if passage in dated:
+            passage.stems = passage.stems | {DATE_STEM}
         inside = passage.stems & weights.keys()
         led = (stems_of(passage.lead_in) & weights.keys()) - inside
         around = (stems_of(passage.context) & weights.keys()) - inside - led
@@ -176,6 +183,20 @@ def _other_number(question: str, text: str) -> bool:
         return False
     printed = {(fold(m.group(1)), m.group(2)) for m in NUMBERED.finditer(text)}
     return any(noun == n and number != k for noun, number in printed for n, k in asked) and not asked & printed
+
+
+DATE_STEM = "\u2020date"  # a pseudo-stem: the passage prints the date the question names
+
+
+def _dated(q: Question, passages: list[Passage], weights: dict[str, float]) -> list[Passage]:
+    """A date the question names that is not its sitting's ("l'encours au 1er janvier 2020") is a word to find."""
+    if not q.date or (passages and all(p.date == q.date for p in passages)):
+        return []
+    year = int(q.date[:4])
+    found = [p for p in passages if q.date[:4] in p.text and any(d.value == q.date for d in find_dates(p.text, year))]
+    if found:
+        weights[DATE_STEM] = max(weights.values(), default=1.0)
+    return found
 
 
 def question_weights(q: Question, passages: list[Passage]) -> dict[str, float]:

@@ -62,6 +62,7 @@ HEAD_TYPES = {
 }
 # Units of money: "combien coûte", "à combien s'élève" ask for an amount, "combien de visiteurs" for a number.
 MONEY_VERBS = r"\b(?:coute|coutent|coutait|coutera|facture|facturait|verse|versee?|s'eleve|eleve|paye|payee?|rapporte)\b"
+TYPE_HEADS = {"date", "jour", "heure", "annee"}
 GENERIC_HEADS = {"montant", "somme", "nombre", "valeur", "total"}
 MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 WH_HEAD = (r"\bquel(?:le)?s?\s+(?:(?:a|est|etait|sont|etaient|ont)\s+(?:ete\s+)?)?(?:l[ae']\s*|les\s+)?"
@@ -102,6 +103,9 @@ def read_question(text: str, authorities: list[str]) -> Question:
     words = [w for w in re.findall(r"[\w'-]+", folded)
              if w not in QUESTION_WORDS and not w.isdigit() and (len(w) > 2 or re.search(r"\d", w))]
     words = [w.split("'")[-1] for w in words if not re.fullmatch(MONTHS + r"|1er", w)]
+    head = _head(folded)
+    if head in TYPE_HEADS:
+        words = [w for w in words if w != head]  # "quelle date": the type of the answer, not a word to find
     return Question(text, kind, expected, _authority(folded, authorities), date, year, words, _focus(folded),
                     _names(text))
 

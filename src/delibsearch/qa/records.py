@@ -90,7 +90,7 @@ class RecordAnswers:
         if kind == "time":
             return self._header_answer(sitting, session["time"], "text", 0.8, quote_hint=(session["time"] or "")[:2])
         if kind == "place_of_sitting":
-            return self._header_answer(sitting, session["place"], "place", 0.7)
+            return self._header_answer(sitting, session["place"] or _room_in_header(sitting.header), "place", 0.6 if not session["place"] else 0.7)
         if kind == "convened_on":
             return self.date_answer(sitting, session["convened_on"], 0.8)
         return None
@@ -260,6 +260,15 @@ class RecordAnswers:
                 if fold(trip["destination"] or "")[:5] in fold(joined) and cost in re.sub(r"\D", "", joined):
                     return flat(joined)
         return None
+
+
+ROOM = re.compile(r"\b(?:[Ss]alle|[Mm]airie|[Hh][ôo]tel de [Vv]ille|[Ff]oyer|[Ee]space)\b[^\n.,;:]{0,60}")
+
+
+def _room_in_header(header: str) -> str | None:
+    """The room the header names ("Salle polyvalente de COUTHENANS.") when the header reader found no place."""
+    match = ROOM.search(header)
+    return match.group(0).strip() if match else None
 
 
 def _listed_after(header: str, kind: str) -> list[str]:
