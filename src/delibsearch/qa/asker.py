@@ -5,7 +5,7 @@ import re
 
 from delibsearch.index import FullTextIndex
 from delibsearch.qa.answer import Answer, make_source
-from delibsearch.qa.mentions import Candidate, Choice, candidates, choose
+from delibsearch.qa.mentions import Candidate, Choice, candidates, choose, text_span
 from delibsearch.qa.passages import Passage, PassageFinder, score_passages, stems_of
 from delibsearch.qa.question import RECORD_ONLY, Question, read_question
 from delibsearch.qa.records import RecordAnswers, Sitting
@@ -15,8 +15,8 @@ ANSWER_THRESHOLD = 0.3
 PASSAGES_TRIED = 8
 TIE_WEIGHT = 0.15
 EVIDENCE = 6.0  # the weight of matched words (about three rare ones) that makes a passage full evidence
-MENTION_TYPES = {"amount": "amount", "number": "number", "date": "date", "person": "person", "place": "place",
-                 "organisation": "organisation"}
+MENTION_TYPES = {"amount", "number", "date", "person", "place", "organisation", "text"}
+TEXT_CONFIDENCE = 0.8  # a phrase cut from a sentence is less sure than a typed mention
 
 
 class Asker:
@@ -69,7 +69,11 @@ class Asker:
         passages.sort(key=lambda p: -p.score)
         tried: list[tuple[float, Passage, Choice]] = []
         for passage in passages[:PASSAGES_TRIED * 4]:
-            found = candidates(passage, q.type, self._mentions(passage))
+            if q.type == "text":
+                span = text_span(passage, weights, q.focus)
+                found = [span] if span else []
+            else:
+                found = candidates(passage, q.type, self._mentions(passage))
             chosen = choose(passage, found, q.text, weights, q.focus, q.type == "number") if found else None
             if chosen:
                 # A mention the focus holds ("l'ancien restaurant « Le Trio »") lifts its passage.
@@ -95,6 +99,8 @@ class Asker:
                              passage.date, passage.item.title if passage.item else None, self._page(passage, mention),
                              passage.quote)
         alternatives = [{"answer": t[2].candidate.text, "quote": t[1].quote[:200]} for t in tried[1:4]]
+        if q.type == "text":
+            confidence *= TEXT_CONFIDENCE
         shown = _short_name(mention.text) if q.type == "organisation" else mention.text
         value = mention.value
         return Answer(shown, q.type, value, confidence, [source], alternatives)

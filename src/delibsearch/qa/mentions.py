@@ -83,6 +83,44 @@ def _widest(found: list[Candidate]) -> list[Candidate]:
                                         for o in found)]
 
 
+# A clause ends at punctuation, or at a line break before a capital or a bullet (a table's next row).
+SPAN_STOP = re.compile(r"[.,;:!?«»()]|\s[–-]\s|\n(?=\s*[A-ZÀ-Þ0-9•▪-])")
+LINKS = r"(?:au|aux|à|a|de|du|des|d['’]|sur|pour|par|en|dans|avec|qui|que|et|le|la|les|l['’])"
+SPAN_WORDS = 10
+
+
+def text_span(passage: Passage, weights: dict[str, float], focus: list[str]) -> Candidate | None:
+    """A short phrase as the answer ("tous les 3 mois", "avis défavorable"): the words that follow the focus
+    ("un avis *défavorable* au projet"), else those after the last word the passage shares with the question
+    ("auront lieu *tous les 3 mois*"), up to the end of the clause."""
+    tokens = [(t.startchar, t.endchar, t.text) for t in ANALYZER(passage.text, chars=True)]
+    focus_stems = stems_of(" ".join(focus))
+    at_focus = [t for t in tokens if t[2] in focus_stems]
+    matched = [t for t in tokens if t[2] in weights]
+    if not matched:
+        return None
+    text = passage.text
+    words: list[str] = []
+    if at_focus:
+        start = at_focus[0][1]
+        rest = text[start:]
+        stop = re.search(rf"{SPAN_STOP.pattern}|\s{LINKS}\s", rest)
+        words = (rest[:stop.start()] if stop else rest).split()
+    if not words:
+        start = matched[-1][1]
+        rest = text[start:]
+        lead = re.match(rf"(?:\s*(?:{LINKS})\b)*\s*", rest)
+        start += lead.end() if lead and re.match(r"\s*(?:dans|en|à|a|de|du|des)\b", rest) else len(rest) - len(rest.lstrip())
+        rest = text[start:]
+        stop = SPAN_STOP.search(rest)
+        words = (rest[:stop.start()] if stop else rest).split()
+    if not words or len(words) > SPAN_WORDS:
+        return None
+    phrase = " ".join(words)
+    begin = text.index(words[0], start)
+    return Candidate(phrase, phrase, begin, begin + len(phrase))
+
+
 def _stored(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
     found = _stored_inside(passage, kind, stored)
     if kind == "organisation":
