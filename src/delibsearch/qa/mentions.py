@@ -106,14 +106,22 @@ def text_span(passage: Passage, weights: dict[str, float], focus: list[str]) -> 
         rest = text[start:]
         stop = re.search(rf"{SPAN_STOP.pattern}|\s{LINKS}\s", rest)
         words = (rest[:stop.start()] if stop else rest).split()
-    if not words:
-        start = matched[-1][1]
+    for token in reversed(matched if not words else []):
+        # After the last word shared with the question that a clause follows ("auront lieu tous les 3 mois";
+        # "Michel DIVERCHY Transition écologique" when the shared "adjoint" ends a clause).
+        if re.match(r"\s*[,;.:]", text[token[1]:]) or token[2] in focus_stems:
+            continue
+        start = token[1]
         rest = text[start:]
         lead = re.match(rf"(?:\s*(?:{LINKS})\b)*\s*", rest)
-        start += lead.end() if lead and re.match(r"\s*(?:dans|en|à|a|de|du|des)\b", rest) else len(rest) - len(rest.lstrip())
+        start += lead.end() if lead and re.match(r"\s*(?:dans|en|à|a|de|du|des|et)\b", rest) else len(rest) - len(rest.lstrip())
         rest = text[start:]
         stop = SPAN_STOP.search(rest)
         words = (rest[:stop.start()] if stop else rest).split()
+        if words and stems_of(" ".join(words)) <= weights.keys():
+            words = []  # the question's own words again ("sur ce projet")
+            continue
+        break
     if not words or len(words) > SPAN_WORDS:
         return None
     phrase = " ".join(words)
@@ -124,8 +132,19 @@ def text_span(passage: Passage, weights: dict[str, float], focus: list[str]) -> 
 def _stored(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
     found = _stored_inside(passage, kind, stored)
     if kind == "organisation":
-        found = [_extend_capitals(passage.text, c) for c in found if not _common_word(c.text, passage)]
+        # "établissement du Département" describes; a name starts with a capital.
+        found = [_extend_capitals(passage.text, c) for c in found if not _common_word(c.text, passage) and c.text[:1].isupper()]
+    if kind == "person":
+        found = [_one_line(c) for c in found]
     return found
+
+
+def _one_line(c: Candidate) -> Candidate:
+    """"Patrick Kaczmarek\nSuppléant": a name ends at the line's end when the next line starts a label."""
+    first, _, rest = c.text.partition("\n")
+    if not rest or rest.strip().isupper():
+        return c
+    return Candidate(first.strip(), first.strip(), c.start, c.start + len(first.rstrip()))
 
 
 def _extend_capitals(text: str, c: Candidate) -> Candidate:
@@ -238,7 +257,9 @@ def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[
 
     def closeness(c: Candidate) -> float:
         here = index_of(c.start)
-        total = sum(weight / (1 + abs(here - where)) for where, weight, _ in anchors) + 2.0 * tie(here)
+        # A count is followed by what is said of it ("20 installations ont été réhabilitées et 71 contrôlées").
+        total = sum(weight / (1 + abs(here - where)) * (0.5 if counts and where < here else 1.0)
+                    for where, weight, _ in anchors) + 2.0 * tie(here)
         # "passe de 3 282 € en 2019 à 3 856 € en 2020": the value beside the question's year
         # (the year that follows first: "29 333 € en 2021 et 38 000 € en 2022")
         after = [y for y in years if 0 < y[0] - here <= 3]
