@@ -9,6 +9,7 @@ from delibsearch.qa.mentions import Candidate, Choice, candidates, choose, text_
 from delibsearch.qa.passages import Passage, PassageFinder, score_passages, stems_of
 from delibsearch.qa.question import RECORD_ONLY, Question, read_question
 from delibsearch.qa.records import RecordAnswers, Sitting
+from delibsearch.qa.trips import TripAnswers
 from delibsearch.store import Store
 
 ANSWER_THRESHOLD = 0.3
@@ -25,6 +26,7 @@ class Asker:
     def __init__(self, store: Store, index: FullTextIndex) -> None:
         self.store = store
         self.records = RecordAnswers(store, stems_of)
+        self.trips = TripAnswers(store, stems_of)
         self.finder = PassageFinder(store, index)
 
     def ask(self, text: str) -> Answer:
@@ -33,7 +35,7 @@ class Asker:
         sittings = self.records.sittings(question)
         answer = None
         if question.kind.startswith("trip"):
-            answer = self.records.trip(question)
+            answer = self.trips.trip(question)
         elif question.kind == "sitting_date":
             answer = self._sitting_date(question, sittings)
         elif not question.in_text and sittings:

@@ -22,7 +22,8 @@ NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]
 NUMBER_WORD = re.compile(r"\b(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
                          r"|seize|vingt|trente|quarante|cinquante|soixante|cent)\b", re.I)
 ORGANISATION_KINDS = (r"(?:(?i:soci[ée]t[ée]|entreprise|association|garage|restaurant|cabinet|bureau d['’][ée]tudes|groupe"
-                      r"|mutuelle|assureur|organisme|laboratoire)|SASU|SAS|SARL|EURL)")
+                      r"|mutuelle|assureur|organisme|laboratoire|prestataire|attributaire|fournisseur|op[ée]rateur"
+                      r"|ma[îi]tre d['’] ?(?:œ|oe)uvre)|SASU|SAS|SARL|EURL)")
 REFERENCE = re.compile(r"(?:article|art\.|n°|no|loi|décret|L\.|R\.)\s*$", re.I)
 NAMED_AFTER_KIND = re.compile(
     rf"\b(?P<kind>{ORGANISATION_KINDS})\s+(?:(?:de |du |d['’])?(?:l['’]|la |le )?)?"

@@ -125,7 +125,7 @@ def _sentences(item: StoredItem, rank: int) -> list[Passage]:
             elif not re.match(r"\s*[-–•▪o]\s", text):
                 lead_in = ""
             found.append(Passage(text, item.document_id, item.authority, item.date, item, piece_start,
-                                 _page(item, piece_start), f"{item.title or ''} {previous[-200:]}", rank,
+                                 item.page_start, f"{item.title or ''} {previous[-200:]}", rank,
                                  lead_in=f"{title_lead} {lead_in}".strip()))
             previous = text
     return found
@@ -141,11 +141,6 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             lines.append((cursor, cursor + len(line)))
         cursor += len(line) + 1
     return [(lines[i][0], lines[min(i + 1, len(lines) - 1)][1]) for i in range(len(lines))] or [(start, end)]
-
-
-def _page(item: StoredItem, offset: int) -> int | None:
-    """The page of an offset in the item: form feeds are not kept, so the page of the item's nearest mention."""
-    return item.page_start
 
 
 def _header_lines(sitting: Sitting) -> list[Passage]:
