@@ -17,7 +17,8 @@ PASSAGES_TRIED = 8
 TIE_WEIGHT = 0.15
 EVIDENCE = 6.0  # the weight of matched words (about three rare ones) that makes a passage full evidence
 MENTION_TYPES = {"amount", "number", "date", "person", "place", "organisation", "text"}
-TEXT_CONFIDENCE = 0.8  # a phrase cut from a sentence is less sure than a typed mention
+TEXT_CONFIDENCE = 0.8
+NOTHING = re.compile(r"\b(?:aucune? (?:offre|réponse|candidat|candidature|demande)|infructueux|pas de réponse|néant)\b", re.I)  # a phrase cut from a sentence is less sure than a typed mention
 
 
 class Asker:
@@ -103,6 +104,8 @@ class Asker:
         alternatives = [{"answer": t[2].candidate.text, "quote": t[1].quote[:200]} for t in tried[1:4]]
         if q.type == "text":
             confidence *= TEXT_CONFIDENCE
+        if NOTHING.search(passage.text):
+            confidence *= 0.3  # "Lot n°3 – Aucune offre – Lot infructueux": the passage says there is none
         shown = _short_name(mention.text) if q.type == "organisation" else mention.text
         value = mention.value
         return Answer(shown, q.type, value, confidence, [source], alternatives)

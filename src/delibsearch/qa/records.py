@@ -69,6 +69,9 @@ class RecordAnswers:
 
     def answer(self, q: Question, sittings: list[Sitting]) -> Answer | None:
         if q.kind in ITEM_KINDS:
+            if q.authority and not q.date:
+                # "la délégation ... de l'accueil de loisirs 2024": the year may be the subject's, voted in 2023.
+                sittings = self._documents(["authority = ?"], [q.authority]) or sittings
             return self.item_answer(q, sittings)
         if len(sittings) != 1:
             return None
@@ -190,7 +193,10 @@ class RecordAnswers:
         scored = []
         for item in items:
             title = self.stems(item.title or "")
-            scored.append((len(stems & title) + 0.2 * len(stems & self.stems(item.text[:600])), item))
+            year = 0.0
+            if q.year:
+                year = 0.5 * (q.year in (item.title or "")) + 0.3 * ((item.date or "")[:4] == q.year)
+            scored.append((len(stems & title) + 0.2 * len(stems & self.stems(item.text[:600])) + year, item))
         scored.sort(key=lambda pair: -pair[0])
         return scored[0][1] if scored and scored[0][0] > 0 else None
 
