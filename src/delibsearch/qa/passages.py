@@ -26,7 +26,7 @@ from delibsearch.search import search
 from delibsearch.store import StoredItem, Store
 
 LONG_SENTENCE = 320
-SEARCH_HITS = 10
+SEARCH_HITS = 15
 CONTEXT_WEIGHT = 0.35
 LEAD_IN_WEIGHT = 0.8
 SHORT_ITEM = 800
