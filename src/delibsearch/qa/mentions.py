@@ -63,7 +63,8 @@ def candidates(passage: Passage, kind: str, stored: list[dict]) -> list[Candidat
     if kind == "organisation":
         found = _widest(found + _named_after_kind(text))
     if kind == "person":
-        found = _widest(found + [Candidate(m.group(0), m.group(0), m.start(), m.end()) for m in PERSON_SHAPE.finditer(text)])
+        shapes = [Candidate(m.group(0), m.group(0), m.start(), m.end()) for m in PERSON_SHAPE.finditer(text)]
+        found = [c for c in _widest(found + shapes) if not _presenter(text, c)]
     if kind == "place":
         shapes = [Candidate(m.group(0), m.group(0), m.start(), m.end()) for m in NAMED_PLACE.finditer(text)]
         shapes += [Candidate(m.group(1), m.group(1), m.start(1), m.end(1)) for m in TOWN_OF.finditer(text)]
@@ -138,6 +139,16 @@ def _stored(passage: Passage, kind: str, stored: list[dict]) -> list[Candidate]:
     if kind == "person":
         found = [_one_line(c) for c in found]
     return found
+
+
+PRESENTS_AFTER = re.compile(r"\s*,?\s*(?:expose|présente|rapporte)\b")
+PRESENTS_BEFORE = re.compile(r"Rapporteur\s*:\s*$", re.I)
+
+
+def _presenter(text: str, c: Candidate) -> bool:
+    """"Madame Danielle MAREC expose :", "Rapporteur : Eric BEGUIN": who presents the item, not who it is about
+    (the rapporteur is a record of its own)."""
+    return bool(PRESENTS_AFTER.match(text, c.end) or PRESENTS_BEFORE.search(text[max(0, c.start - 20):c.start]))
 
 
 def _one_line(c: Candidate) -> Candidate:
