@@ -146,3 +146,20 @@ def test_readings_of_a_header_the_header_reader_left():
     assert _listed_after(header, "absent") == ["Hélène"]
     assert _room_in_header("CR du conseil municipal 29 janvier 2021\nSalle polyvalente de COUTHENANS.\n") == \
         "Salle polyvalente de COUTHENANS"
+
+
+# Lannion, 25 May 2020, pp. 2-3; CC des Lisières de l'Oise, 13 November 2025, p. 2.
+def test_who_presents_an_item_is_not_who_it_is_about():
+    text = ("1 – Election du Maire Madame Danielle MAREC expose : le maire est élu au scrutin secret. "
+            "Rapporteur : Eric BEGUIN Rapport. M. Paul LE BIHAN a été proclamé Maire de LANNION")
+    assert [c.text for c in candidates(passage(text), "person", [])] == ["M. Paul LE BIHAN"]
+
+
+# CC des Lisières de l'Oise, 25 September 2025, p. 5.
+def test_an_operative_clause_counts_more_than_the_report():
+    from delibsearch.qa.passages import score_passages
+    read = read_question("Quel montant d'aide la CCLO a-t-elle attribué à la société ESPOSITO ?", AUTHORITIES)
+    reported = passage("- Rappelé l’attribution d’une aide de 10 000.00 € à la société ESPOSITO")
+    decided = passage("- Approuvé l’attribution d’une aide de 10 000.00 € à la société ESPOSITO")
+    score_passages(read, [reported, decided])
+    assert decided.score > reported.score

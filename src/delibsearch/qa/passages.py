@@ -163,11 +163,18 @@ def score_passages(q: Question, passages: list[Passage]) -> dict[str, float]:
         passage.score = (sum(weights[s] for s in inside) + LEAD_IN_WEIGHT * sum(weights[s] for s in led)
                          + CONTEXT_WEIGHT * sum(weights[s] for s in around)) / total
         passage.score -= 0.01 * passage.rank
+        if OPERATIVE.match(passage.text) or OPERATIVE_LEAD.search(passage.lead_in):
+            passage.score += OPERATIVE_WEIGHT
         if _other_number(q.text, passage.text):
             passage.score *= 0.5
     return weights
 
 
+# The operative clauses of a deliberation ("- Approuvé l'attribution d'une aide de 10 000 €", after "ont, à
+# l'unanimité :") state what was decided; the report before them weighs options and past figures.
+OPERATIVE = re.compile(r"\s*[-–•▪]?\s*(?:approuv|d[ée]cid|attribu|fix|autoris|accord|valid|adopt|arr[êe]t)\w*\b", re.I)
+OPERATIVE_LEAD = re.compile(r"(?:unanimité|majorité|délibéré)[^:]*:\s*$", re.I)
+OPERATIVE_WEIGHT = 0.1
 NUMBERED = re.compile(r"\b(lot|phase|tranche|rapport|point|question|zone|secteur|article)\s+(?:n°\s*)?(\d+)\b", re.I)
 
 
