@@ -27,7 +27,8 @@ def answer_in(question: str, text: str, date: str = "2025-01-01") -> str | None:
     read = read_question(question, AUTHORITIES)
     one = passage(text, date)
     weights = question_weights(read, [one])
-    chosen = choose(one, candidates(one, read.type, []), question, weights, read.focus, read.type == "number")
+    chosen = choose(one, candidates(one, read.type, []), question, weights, read.focus, read.type == "number",
+                    read.names if read.type in ("person", "place", "organisation") else None)
     return chosen.candidate.text if chosen else None
 
 
@@ -163,3 +164,9 @@ def test_an_operative_clause_counts_more_than_the_report():
     decided = passage("- Approuvé l’attribution d’une aide de 10 000.00 € à la société ESPOSITO")
     score_passages(read, [reported, decided])
     assert decided.score > reported.score
+
+
+# Seed, the Europe Direct centre's page.
+def test_a_part_of_the_question_s_subject_is_not_its_answer():
+    text = "la Ville de Clermont-Ferrand, en partenariat avec le Département, porte le Centre EUROPE DIRECT Clermont Puy-de-Dôme"
+    assert answer_in("Où est situé le Centre Europe Direct Clermont Puy-de-Dôme ?", text) is None

@@ -41,11 +41,10 @@ class Asker:
             answer = self._sitting_date(question, sittings)
         elif not question.in_text and sittings:
             answer = self.records.answer(question, sittings)
-        if (answer is None or answer.answer is None) and question.type in MENTION_TYPES:
-            from_text = self._from_passages(question, sittings)
-            if from_text and question.kind in RECORD_ONLY:
-                from_text.confidence *= 0.8  # the record was silent: a passage is weaker evidence still
-            answer = from_text or answer
+        # What the header records (president, proxies, attendance, time, room) is not told in the items:
+        # when the records are silent, so is the answer.
+        if (answer is None or answer.answer is None) and question.type in MENTION_TYPES and question.kind not in RECORD_ONLY:
+            answer = self._from_passages(question, sittings) or answer
         if answer is None:
             return Answer(None, question.type, None, 0.0, [])
         if answer.confidence < ANSWER_THRESHOLD:
@@ -77,7 +76,8 @@ class Asker:
                 found = [span] if span else []
             else:
                 found = candidates(passage, q.type, self._mentions(passage))
-            chosen = choose(passage, found, q.text, weights, q.focus, q.type == "number") if found else None
+            chosen = choose(passage, found, q.text, weights, q.focus, q.type == "number",
+                                q.names if q.type in ("person", "place", "organisation") else None) if found else None
             if chosen:
                 # A mention the focus holds ("l'ancien restaurant « Le Trio »") lifts its passage.
                 tried.append((passage.score + TIE_WEIGHT * chosen.tie, passage, chosen))

@@ -242,10 +242,11 @@ class Choice:
 
 
 def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[str, float],
-           focus: list[str], counts: bool = False) -> Choice | None:
+           focus: list[str], counts: bool = False, names: list[str] | None = None) -> Choice | None:
     """The candidate nearest to the question's words (the focus first)."""
     folded_question = fold(q_text).replace("’", "'")
-    fresh = [c for c in found if not _in_question(c, folded_question) and not _acronym_of_question(c, folded_question)]
+    fresh = [c for c in found if not _in_question(c, folded_question) and not _acronym_of_question(c, folded_question)
+             and not _shares_a_name(c, names)]
     if not fresh:
         return None
     tokens = [(t.startchar, t.text) for t in ANALYZER(passage.text, chars=True)]
@@ -285,6 +286,14 @@ def choose(passage: Passage, found: list[Candidate], q_text: str, weights: dict[
     best = closeness(ranked[0])
     second = closeness(ranked[1]) if len(ranked) > 1 and ranked[1].value != ranked[0].value else 0.0
     return Choice(ranked[0], (best - second) / best if best > 0 else 0.0, tie(index_of(ranked[0].start)))
+
+
+def _shares_a_name(c: Candidate, names: list[str] | None) -> bool:
+    """"Clermont-Ferrand" when the question names the "Centre Europe Direct Clermont Puy-de-Dôme": a part of
+    the question's subject, not what is asked of it."""
+    if not names or not re.search(r"[A-Za-zÀ-ÿ]{3}", c.text):
+        return False
+    return bool({s for s in stems_of(c.text) if len(s) > 3} & {s for s in stems_of(" ".join(names)) if len(s) > 3})
 
 
 def _acronym_of_question(c: Candidate, folded_question: str) -> bool:
