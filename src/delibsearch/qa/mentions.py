@@ -33,7 +33,7 @@ PLACE_KINDS = r"(?:[Ss]alle|[Pp]arking|[Pp]lace|[Rr]ue|[Aa]venue|[Bb]oulevard|[E
 NAMED_PLACE = re.compile(
     rf"(?:\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+)?\b{PLACE_KINDS}(?:\s+[a-zà-ÿ]+)?\s+(?:(?:de |du |des |d['’]|la |le |l['’])\s*)?"
     r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-Þ][\w'’-]*|de|du|des|d['’][A-ZÀ-Þ][\w'’-]*))*")
-TOWN_OF = re.compile(r"\b(?:commune|ville|village|hameau)\s+(?:de |d['’])\s*([A-ZÀ-Þ][\w'’-]*(?:[\s-]+(?:(?:sur|sous|lès|les|en|la|le|de)[\s-]+)?[A-ZÀ-Þ][\w'’-]*)*)")
+TOWN_OF = re.compile(r"\b(?:[Cc]ommune|[Vv]ille|[Vv]illage|[Hh]ameau)\s+(?:de |d['’])\s*([A-ZÀ-Þ][\w'’-]*(?:[\s-]+(?:(?:sur|sous|lès|les|en|la|le|de)[\s-]+)?[A-ZÀ-Þ][\w'’-]*)*)")
 PERSON_SHAPE = re.compile(r"(?:\b(?:M\.|Mme|Monsieur|Madame)\s+)?\b[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+[A-ZÀ-Þ]{2,}(?:[\s-][A-ZÀ-Þ]{2,})*\b")
 VOTE_TALLY = re.compile(r"\s*(?:votes?|voix|pour\b|contre\b|abstentions?)", re.I)  # "12 votes pour": a tally
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
