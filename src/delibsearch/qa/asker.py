@@ -17,8 +17,9 @@ PASSAGES_TRIED = 8
 TIE_WEIGHT = 0.15
 EVIDENCE = 6.0  # the weight of matched words (about three rare ones) that makes a passage full evidence
 MENTION_TYPES = {"amount", "number", "date", "person", "place", "organisation", "text"}
-TEXT_CONFIDENCE = 0.8
-NOTHING = re.compile(r"\b(?:aucune? (?:offre|réponse|candidat|candidature|demande)|infructueux|pas de réponse|néant)\b", re.I)  # a phrase cut from a sentence is less sure than a typed mention
+TEXT_CONFIDENCE = 0.8  # a phrase cut from a sentence is less sure than a typed mention
+# "Lot n°3 – Aucune offre – Lot infructueux": the passage says there is none.
+NOTHING = re.compile(r"\b(?:aucune? (?:offre|réponse|candidat|candidature|demande)|infructueux|pas de réponse|néant)\b", re.I)
 
 
 class Asker:
@@ -59,7 +60,7 @@ class Asker:
         if not passages:
             return None
         best = max(passages, key=lambda p: p.score)
-        sitting = next(iter(self.records._documents(["id = ?"], [best.sitting_id])), None)
+        sitting = self.records.sitting(best.sitting_id)
         answer = self.records.date_answer(sitting, sitting.date, 0.3 + 0.4 * min(1.0, best.score)) if sitting else None
         return answer
 
@@ -69,46 +70,36 @@ class Asker:
             return None
         weights = score_passages(q, passages)
         passages.sort(key=lambda p: -p.score)
+        tried = self._tried(q, passages, weights)
+        if not tried:
+            return None
+        score, passage, chosen = tried[0]
+        mention = chosen.candidate
+        source = make_source(passage.item.id if passage.item else None, passage.sitting_id, passage.authority,
+                             passage.date, passage.item.title if passage.item else None, self._page(passage, mention),
+                             passage.quote)
+        alternatives = [{"answer": t[2].candidate.text, "quote": t[1].quote[:200]} for t in tried[1:4]]
+        shown = _short_name(mention.text) if q.type == "organisation" else mention.text
+        return Answer(shown, q.type, mention.value, _confidence(q, tried, weights), [source], alternatives)
+
+    def _tried(self, q: Question, passages: list[Passage], weights: dict[str, float]) -> list[tuple[float, Passage, Choice]]:
+        """The best passages that hold a mention of the expected type, each with the mention it ties to the
+        question, best first."""
         tried: list[tuple[float, Passage, Choice]] = []
+        names = q.names if q.type in ("person", "place", "organisation") else None
         for passage in passages[:PASSAGES_TRIED * 4]:
             if q.type == "text":
                 span = text_span(passage, weights, q.focus)
                 found = [span] if span else []
             else:
                 found = candidates(passage, q.type, self._mentions(passage))
-            chosen = choose(passage, found, q.text, weights, q.focus, q.type == "number",
-                                q.names if q.type in ("person", "place", "organisation") else None) if found else None
+            chosen = choose(passage, found, q.text, weights, q.focus, q.type == "number", names) if found else None
             if chosen:
                 # A mention the focus holds ("l'ancien restaurant « Le Trio »") lifts its passage.
                 tried.append((passage.score + TIE_WEIGHT * chosen.tie, passage, chosen))
             if len(tried) == PASSAGES_TRIED:
                 break
-        if not tried:
-            return None
-        tried.sort(key=lambda t: -t[0])
-        score, passage, chosen = tried[0]
-        mention = chosen.candidate
-        rival = next((t[0] for t in tried[1:] if t[2].candidate.value != mention.value), 0.0)
-        # Other passages that give the same value agree with it: "l'encours ... : 15.766.362 €" twice.
-        agree = sum(t[0] for t in tried[1:] if t[2].candidate.value == mention.value and t[0] > rival)
-        margin = max(0.0, score - rival) + 0.5 * agree
-        relation = _relation(q, passage, weights)
-        held = min(1.0, passage.score)
-        confidence = 0.15 + 0.35 * held + 0.5 * min(1.0, 2 * margin) * held + 0.1 * chosen.clarity
-        # A question of two words matched says little: the evidence grows with the weight of the words held.
-        evidence = min(1.0, sum(w for s, w in weights.items() if s in passage.stems | stems_of(passage.lead_in)) / EVIDENCE)
-        confidence = min(0.95, confidence * (0.6 + 0.4 * relation) * (0.5 + 0.5 * evidence))
-        source = make_source(passage.item.id if passage.item else None, passage.sitting_id, passage.authority,
-                             passage.date, passage.item.title if passage.item else None, self._page(passage, mention),
-                             passage.quote)
-        alternatives = [{"answer": t[2].candidate.text, "quote": t[1].quote[:200]} for t in tried[1:4]]
-        if q.type == "text":
-            confidence *= TEXT_CONFIDENCE
-        if NOTHING.search(passage.text):
-            confidence *= 0.3  # "Lot n°3 – Aucune offre – Lot infructueux": the passage says there is none
-        shown = _short_name(mention.text) if q.type == "organisation" else mention.text
-        value = mention.value
-        return Answer(shown, q.type, value, confidence, [source], alternatives)
+        return sorted(tried, key=lambda t: -t[0])
 
     def _mentions(self, passage: Passage) -> list[dict]:
         if passage.item is None:
@@ -129,6 +120,27 @@ class Asker:
         row = self.store.db.execute("SELECT page FROM mentions WHERE item_id = ? AND start <= ? AND page IS NOT NULL"
                                     " ORDER BY start DESC LIMIT 1", (passage.item.id, passage.start + mention.end)).fetchone()
         return row["page"] if row else passage.page
+
+
+def _confidence(q: Question, tried: list[tuple[float, Passage, Choice]], weights: dict[str, float]) -> float:
+    """How sure the best passage's mention is: how much of the question the passage holds, its margin over
+    passages giving another answer, how clearly the mention wins, what is said (not only who), how much."""
+    score, passage, chosen = tried[0]
+    value = chosen.candidate.value
+    rival = next((t[0] for t in tried[1:] if t[2].candidate.value != value), 0.0)
+    # Other passages that give the same value agree with it: "l'encours ... : 15.766.362 €" twice.
+    agree = sum(t[0] for t in tried[1:] if t[2].candidate.value == value and t[0] > rival)
+    margin = max(0.0, score - rival) + 0.5 * agree
+    held = min(1.0, passage.score)
+    confidence = 0.15 + 0.35 * held + 0.5 * min(1.0, 2 * margin) * held + 0.1 * chosen.clarity
+    # A question of two words matched says little: the evidence grows with the weight of the words held.
+    evidence = min(1.0, sum(w for s, w in weights.items() if s in passage.stems | stems_of(passage.lead_in)) / EVIDENCE)
+    confidence = min(0.95, confidence * (0.6 + 0.4 * _relation(q, passage, weights)) * (0.5 + 0.5 * evidence))
+    if q.type == "text":
+        confidence *= TEXT_CONFIDENCE
+    if NOTHING.search(passage.text):
+        confidence *= 0.3
+    return confidence
 
 
 def _relation(q: Question, passage: Passage, weights: dict[str, float]) -> float:

@@ -63,6 +63,9 @@ class RecordAnswers:
             found = self._documents(["date = ?"], [q.date])
         return found
 
+    def sitting(self, sitting_id: int) -> Sitting | None:
+        return next(iter(self._documents(["id = ?"], [sitting_id])), None)
+
     def _documents(self, where: list[str], args: list) -> list[Sitting]:
         rows = self.store.db.execute(f"SELECT id, authority, date, data, header FROM documents WHERE {' AND '.join(where)}", args)
         return [Sitting(r["id"], r["authority"], r["date"], json.loads(r["data"]), r["header"] or "") for r in rows]
