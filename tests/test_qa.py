@@ -14,9 +14,9 @@ from delibsearch.web import create_app
 from score_qa import load_questions, score
 
 AUTHORITIES = ["Pierrefonds", "Lannion", "Couthenans", "Clermont-Ferrand", "Communauté de communes des Lisières de l'Oise"]
-# Reached on 2026-11-28 (docs/quality.md).
-FLOORS = {"accuracy": 0.49, "quotes": 0.96}
-CEILING_CONFIDENT_WRONG = 0.03
+# Reached on 2026-12-01 (docs/quality.md): 88.2 %, 99.3 %, 0.6 % (one confident mistake of 170).
+FLOORS = {"accuracy": 0.88, "quotes": 0.99}
+CEILING_CONFIDENT_WRONG = 0.01
 
 
 @pytest.fixture(scope="module")
