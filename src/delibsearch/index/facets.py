@@ -1,14 +1,17 @@
-"""Facet values of every item, held in memory as columns: filters and counts over the matches in C.
+"""Facet values of every item, held in memory as columns of codes: filters and counts over the matches in C.
 
 SQL `GROUP BY` over the matching rows cost about 300 ms for a query matching
 40 000 of 50 000 items (a B-tree seek per match and facet, then a sort), and
 counting in Python about 150 ms; numpy's bincount over columns of value codes
-costs a few milliseconds (docs/benchmarks.md). The columns are read from the
-index file once per generation of the index (each write transaction makes a
-new one), so a server reads them again only after an ingest run.
+costs a few milliseconds (docs/decisions.md). The index file stores each facet
+value once (`facet_values`) and items and links by the value's id, so the
+columns are read with a few `group_concat` queries; they are read once per
+generation of the index (each write transaction makes a new one), so a server
+reads them again only after an ingest run.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -17,6 +20,8 @@ import numpy as np
 SINGLE_VALUED = ("authority", "year", "body", "decision", "rapporteur")
 MULTI_VALUED = ("persons", "places", "organisations")
 FACETS = SINGLE_VALUED + MULTI_VALUED
+# The day of an ISO date as one number: "2024-03-05" -> 20240305 (0: no date).
+DATE_KEY = "CAST(substr(replace(coalesce(date, ''), '-', '') || '00000000', 1, 8) AS INTEGER)"
 
 
 @dataclass
@@ -35,56 +40,53 @@ class Filters:
     date_to: str | None = None
 
 
-@dataclass
-class Facet:
-    """One facet's values (code 0 is "no value") and, for every item or link, its value's code."""
-
-    values: list[str]
-    codes: np.ndarray
-    positions: np.ndarray | None = None  # multi-valued: the item position of each link
-
-    def code(self, value: str) -> int:
-        try:
-            return self.values.index(value, 1)
-        except ValueError:
-            return -1
+def value_token(value_id: int) -> str:
+    """The token of a facet value in the FTS5 table's `facets` column: "v12"."""
+    return f"v{value_id}"
 
 
-def _coded(values: list[str | None]) -> tuple[list[str], np.ndarray]:
-    known: dict[str | None, int] = {None: 0, "": 0}
-    names = [""]
-    codes = np.empty(len(values), dtype=np.int32)
-    for n, value in enumerate(values):
-        code = known.get(value)
-        if code is None:
-            code = known[value] = len(names)
-            names.append(value)  # type: ignore[arg-type]
-        codes[n] = code
-    return names, codes
+def _day(prefix: str | None, fill: str) -> int | None:
+    """"2024" -> 20240000 or 20249999 with fill "9"; None when the prefix has no digits."""
+    digits = re.sub(r"\D", "", prefix or "")[:8]
+    return int(digits.ljust(8, fill)) if digits else None
+
+
+def _integers(text: str | None) -> np.ndarray:
+    return np.fromstring(text, sep=",", dtype=np.int64) if text else np.zeros(0, dtype=np.int64)
 
 
 class FacetColumns:
-    """Every item's facet values, by position in the sorted item ids."""
+    """Every item's facet values, by position in the sorted item ids; value ids are shared by all facets."""
 
     def __init__(self, db: sqlite3.Connection, generation: int) -> None:
         self.generation = generation
-        rows = db.execute(f"SELECT id, date, {', '.join(SINGLE_VALUED)} FROM items ORDER BY id").fetchall()
-        self.ids = np.array([row[0] for row in rows], dtype=np.int64)
-        self.dates = np.array([row[1] or "" for row in rows], dtype="U10")
-        self.facets: dict[str, Facet] = {}
-        for n, name in enumerate(SINGLE_VALUED, start=2):
-            self.facets[name] = Facet(*_coded([row[n] for row in rows]))
-        for name in MULTI_VALUED:
-            links = db.execute("SELECT item_id, value FROM item_links WHERE facet = ?", (name,)).fetchall()
-            values, codes = _coded([value for _, value in links])
-            item_ids = np.array([item_id for item_id, _ in links], dtype=np.int64)
-            self.facets[name] = Facet(values, codes, np.searchsorted(self.ids, item_ids))
-        # Newest first, undated last: rank of each item's date among the distinct dates.
-        distinct, rank = np.unique(self.dates, return_inverse=True)
-        self.date_rank = np.where(self.dates == "", -1, rank.reshape(-1))
+        self.values: dict[int, tuple[str, str]] = {}
+        self.codes: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        for value_id, facet, value in db.execute("SELECT id, facet, value FROM facet_values"):
+            self.values[value_id] = (facet, value)
+            self.codes[facet][value] = value_id
+        self.size = max(self.values, default=0) + 1
+        columns = ", ".join(f"group_concat(coalesce({name}, 0))" for name in SINGLE_VALUED)
+        row = db.execute(f"SELECT group_concat(id), group_concat({DATE_KEY}), {columns} FROM items").fetchone()
+        ids = _integers(row[0])
+        order = np.argsort(ids)
+        self.ids = ids[order]
+        self.days = _integers(row[1])[order]
+        self.single = {name: _integers(text)[order] for name, text in zip(SINGLE_VALUED, row[2:])}
+        item_ids, value_ids = db.execute("SELECT group_concat(item_id), group_concat(value_id) FROM item_links").fetchone()
+        self.link_positions = np.searchsorted(self.ids, _integers(item_ids))
+        self.link_values = _integers(value_ids)
+        # Newest first, undated last: the rank of each item's day among the distinct days, -1 for none.
+        distinct, rank = np.unique(self.days, return_inverse=True)
+        self.date_rank = np.where(self.days == 0, -1, rank.reshape(-1))
 
     def positions(self, item_ids: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.ids, item_ids)
+
+    def filter_tokens(self, filters: Filters) -> list[str]:
+        """FTS5 conditions for the filters' facet values ("v0" is no value's token: it matches nothing)."""
+        return [f'facets : "{value_token(self.codes[name].get(value, 0))}"' for name in FACETS
+                if (value := getattr(filters, name))]
 
     def allowed(self, filters: Filters) -> np.ndarray | None:
         """Which items the filters let through (None: all of them)."""
@@ -95,19 +97,19 @@ class FacetColumns:
             if not value:
                 continue
             narrowed = True
-            facet = self.facets[name]
-            code = facet.code(value)
-            if facet.positions is None:
-                keep &= facet.codes == code
+            code = self.codes[name].get(value, -1)
+            if name in self.single:
+                keep &= self.single[name] == code
             else:
                 having = np.zeros(len(self.ids), dtype=bool)
-                having[facet.positions[facet.codes == code]] = True
+                having[self.link_positions[self.link_values == code]] = True
                 keep &= having
-        if filters.date_from:
-            keep &= (self.dates >= filters.date_from) & (self.dates != "")
+        start, end = _day(filters.date_from, "0"), _day(filters.date_to, "9")
+        if start is not None:
+            keep &= (self.days >= start) & (self.days > 0)
             narrowed = True
-        if filters.date_to:
-            keep &= (self.dates <= filters.date_to + "~") & (self.dates != "")  # "2024" takes in all of 2024
+        if end is not None:
+            keep &= (self.days <= end) & (self.days > 0)
             narrowed = True
         return keep if narrowed else None
 
@@ -115,10 +117,11 @@ class FacetColumns:
         """Per facet, (value, number of matches) by count then value."""
         inside = np.zeros(len(self.ids), dtype=bool)
         inside[positions] = True
-        counts = {}
-        for name, facet in self.facets.items():
-            codes = facet.codes[positions] if facet.positions is None else facet.codes[inside[facet.positions]]
-            tally = np.bincount(codes, minlength=len(facet.values))
-            pairs = [(facet.values[code], int(tally[code])) for code in np.flatnonzero(tally) if code]
-            counts[name] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
-        return counts
+        codes = [column[positions] for column in self.single.values()]
+        codes.append(self.link_values[inside[self.link_positions]])
+        tally = np.bincount(np.concatenate(codes), minlength=self.size)
+        counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+        for code in np.flatnonzero(tally[1:]) + 1:
+            facet, value = self.values[int(code)]
+            counts[facet].append((value, int(tally[code])))
+        return {name: sorted(pairs, key=lambda pair: (-pair[1], pair[0])) for name, pairs in counts.items()}

@@ -3,7 +3,9 @@
 whoosh's analyzer turns each item into its stems, joined by spaces; an FTS5
 table (whose tokenizer just splits them again) stores them and ranks matches
 with bm25 in C. Facet values sit in plain tables beside it, read into memory
-as columns (index/facets.py). The file is derived from the store: a whoosh
+as columns (index/facets.py), and as tokens ("v12") in the FTS5 table's
+`facets` column, so that a facet filter narrows the matches before bm25
+scores them (a query's words are looked for in the title and text only). The file is derived from the store: a whoosh
 index or a file of another layout is discarded, and the ingest run refills it
 from the store (ingest.Ingest.reconcile).
 """
@@ -20,31 +22,37 @@ import numpy as np
 
 from delibsearch.errors import BadQuery
 from delibsearch.index.analysis import french_analyzer
-from delibsearch.index.facets import FACETS, MULTI_VALUED, SINGLE_VALUED, FacetColumns, Filters
+from delibsearch.index.facets import FACETS, MULTI_VALUED, SINGLE_VALUED, FacetColumns, Filters, value_token
 
 FILE = "items.sqlite3"
-LAYOUT = 1  # PRAGMA user_version of the index file; another value means an older layout, rebuilt from the store
+LAYOUT = 3  # PRAGMA user_version of the index file; another value means an older layout, rebuilt from the store
 TITLE_WEIGHT = 2.0  # bm25 weight of the title column against the text's 1.0
+WORDS = "{title text}"  # the columns a query's words are looked for in; `facets` holds value tokens
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS generation (number INTEGER NOT NULL);
 INSERT INTO generation (number) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM generation);
+CREATE TABLE IF NOT EXISTS facet_values (
+    id INTEGER PRIMARY KEY,
+    facet TEXT NOT NULL,
+    value TEXT NOT NULL,
+    UNIQUE (facet, value)
+);
 CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY,
     doc_id INTEGER NOT NULL,
     date TEXT,
-    {", ".join(f"{name} TEXT" for name in SINGLE_VALUED)}
+    {", ".join(f"{name} INTEGER REFERENCES facet_values(id)" for name in SINGLE_VALUED)}
 );
 CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
 CREATE TABLE IF NOT EXISTS item_links (
     item_id INTEGER NOT NULL,
-    facet TEXT NOT NULL,
-    value TEXT NOT NULL,
-    PRIMARY KEY (item_id, facet, value)
+    value_id INTEGER NOT NULL REFERENCES facet_values(id),
+    PRIMARY KEY (item_id, value_id)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS item_words USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE IF NOT EXISTS item_vocabulary USING fts5vocab(item_words, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS item_words USING fts5(title, text, facets, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS item_vocabulary USING fts5vocab(item_words, 'col');
 PRAGMA user_version = {LAYOUT};
 """
 
@@ -88,17 +96,30 @@ class IndexWriter:
 
     def __init__(self, db: sqlite3.Connection, analyse) -> None:
         self.db, self.analyse = db, analyse
+        self._value_ids: dict[tuple[str, str], int] = {}
+
+    def _value_id(self, facet: str, value: str | None) -> int | None:
+        if not value:
+            return None
+        key = (facet, value)
+        if key not in self._value_ids:
+            self.db.execute("INSERT OR IGNORE INTO facet_values (facet, value) VALUES (?, ?)", key)
+            self._value_ids[key] = self.db.execute("SELECT id FROM facet_values WHERE facet = ? AND value = ?", key).fetchone()[0]
+        return self._value_ids[key]
 
     def replace_document(self, doc_id: int, items: Iterable[IndexedItem]) -> None:
         self.remove_document(doc_id)
         self.db.execute("INSERT INTO documents (id) VALUES (?)", (doc_id,))
         for item in items:
-            self.db.execute(f"INSERT INTO items (id, doc_id, date, {', '.join(SINGLE_VALUED)}) VALUES (?, ?, ?{', ?' * len(SINGLE_VALUED)})",
-                            (item.item_id, doc_id, item.date or None, *item.facet_values().values()))
-            links = {(item.item_id, name, value) for name in MULTI_VALUED for value in getattr(item, name) if value}
-            self.db.executemany("INSERT INTO item_links (item_id, facet, value) VALUES (?, ?, ?)", sorted(links))
-            self.db.execute("INSERT INTO item_words (rowid, title, text) VALUES (?, ?, ?)",
-                            (item.item_id, self.analyse(item.title or ""), self.analyse(item.text)))
+            values = [self._value_id(name, value) for name, value in item.facet_values().items()]
+            self.db.execute(f"INSERT INTO items (id, doc_id, date, {', '.join(SINGLE_VALUED)})"
+                            f" VALUES (?, ?, ?{', ?' * len(SINGLE_VALUED)})", (item.item_id, doc_id, item.date or None, *values))
+            links = {self._value_id(name, value) for name in MULTI_VALUED for value in getattr(item, name) if value}
+            self.db.executemany("INSERT INTO item_links (item_id, value_id) VALUES (?, ?)",
+                                [(item.item_id, value_id) for value_id in sorted(links)])
+            tokens = " ".join(value_token(v) for v in sorted({*values, *links} - {None}))
+            self.db.execute("INSERT INTO item_words (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
+                            (item.item_id, self.analyse(item.title or ""), self.analyse(item.text), tokens))
 
     def remove_document(self, doc_id: int) -> None:
         ids = [(row[0],) for row in self.db.execute("SELECT id FROM items WHERE doc_id = ?", (doc_id,))]
@@ -181,10 +202,12 @@ class FullTextIndex:
 
     def vocabulary(self) -> list[str]:
         """Every stem in the index, sorted."""
-        return [row[0] for row in self._db().execute("SELECT term FROM item_vocabulary ORDER BY term")]
+        return [row[0] for row in self._db().execute(
+            "SELECT DISTINCT term FROM item_vocabulary WHERE col != 'facets' ORDER BY term")]
 
     def has_term(self, term: str) -> bool:
-        return self._db().execute("SELECT 1 FROM item_vocabulary WHERE term = ?", (term,)).fetchone() is not None
+        found = self._db().execute("SELECT 1 FROM item_vocabulary WHERE term = ? AND col != 'facets'", (term,))
+        return found.fetchone() is not None
 
     def find(self, include: str | None, exclude: str | None, filters: Filters, sort: str = "relevance",
              offset: int = 0, limit: int = 20) -> Matches:
@@ -199,12 +222,14 @@ class FullTextIndex:
             if include is None:
                 ids, scores = columns.ids, np.zeros(len(columns.ids))
             else:
-                rows = db.execute(f"SELECT rowid, bm25(item_words, {TITLE_WEIGHT}, 1.0) FROM item_words"
-                                  " WHERE item_words MATCH ?", (include,)).fetchall()
+                # The facet filters go into the expression too, so that bm25 scores only the items they let through.
+                expression = " AND ".join([f"{WORDS} : ({include})"] + columns.filter_tokens(filters))
+                rows = db.execute(f"SELECT rowid, bm25(item_words, {TITLE_WEIGHT}, 1.0, 0.0) FROM item_words"
+                                  " WHERE item_words MATCH ?", (expression,)).fetchall()
                 ids = np.array([row[0] for row in rows], dtype=np.int64)
                 scores = np.array([row[1] for row in rows], dtype=float)
             excluded = [] if exclude is None else [row[0] for row in db.execute(
-                "SELECT rowid FROM item_words WHERE item_words MATCH ?", (exclude,))]
+                "SELECT rowid FROM item_words WHERE item_words MATCH ?", (f"{WORDS} : ({exclude})",))]
         except sqlite3.OperationalError as exc:
             raise BadQuery(str(exc)) from exc
         finally:
