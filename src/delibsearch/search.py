@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh.fields import TEXT, Schema
 from whoosh.query import And, AndMaybe, AndNot, Every, Not, NullQuery, Or, Phrase, Prefix, Query, Require, Term, Wildcard
+from whoosh.highlight import NullFormatter
 from whoosh.spelling import ListCorrector, SimpleQueryCorrector
 
 from delibsearch.errors import BadQuery
@@ -164,7 +165,7 @@ def search(index: FullTextIndex, store: Store, text: str, filters: Filters | Non
     query, matches = _find(index, parse_query(text), text, filters, sort, (page - 1) * page_size, page_size)
     marker = re.compile("|".join(_term_patterns(query)) or r"(?!)", re.I)
     hits = [_hit(item_id, score, store, marker) for item_id, score in matches.ranked]
-    suggestion = _suggestion(index, query, normalise_query_numbers(text.strip())) if not matches.total else None
+    suggestion = _suggestion(index, store, query, normalise_query_numbers(text.strip())) if not matches.total else None
     return SearchResults(text, matches.total, [h for h in hits if h], matches.facets, suggestion, page, page_size)
 
 
@@ -178,8 +179,8 @@ def _hit(item_id: int, score: float, store: Store, marker: re.Pattern[str]) -> H
                file=item.file, score=score)
 
 
-def _suggestion(index: FullTextIndex, query: Query, text: str) -> str | None:
-    """The query with each word the index does not know replaced by the nearest stem it knows ("did you mean")."""
+def _suggestion(index: FullTextIndex, store: Store, query: Query, text: str) -> str | None:
+    """The query with each word the index does not know replaced by the nearest one it knows ("did you mean")."""
     unknown = [(t.fieldname, t.text) for t in query.all_tokens()
                if t.fieldname in TEXT_FIELDS and not index.has_term(t.text)]
     if not unknown or not text:
@@ -189,7 +190,27 @@ def _suggestion(index: FullTextIndex, query: Query, text: str) -> str | None:
         corrected = SimpleQueryCorrector({name: corrector for name in TEXT_FIELDS}, unknown).correct_query(query, text)
     except Exception:  # the corrector works on token offsets that odd queries may lack
         return None
-    return corrected.string if corrected.query != query else None
+    if corrected.query == query:
+        return None
+    for token in corrected.tokens:
+        word = _printed_word(index, store, token.text)
+        typed = text[token.startchar:token.endchar]
+        token.text = word[:1].upper() + word[1:] if typed[:1].isupper() else word
+    return corrected.format_string(NullFormatter())
+
+
+def _printed_word(index: FullTextIndex, store: Store, stem: str) -> str:
+    """A stem as the archive prints it ("bibliothequ" -> "bibliothèque"): its first word in the best match."""
+    try:
+        matches = index.find(_quote(stem), None, Filters(), limit=1)
+    except BadQuery:
+        return stem
+    for item_id, _ in matches.ranked:
+        item = store.item(item_id)
+        found = item and re.search(r"\b" + _loose(stem) + r"\w*", f"{item.title or ''} {item.text}", re.I)
+        if found:
+            return found.group(0).lower()
+    return stem
 
 
 def _escape(text: str) -> str:
