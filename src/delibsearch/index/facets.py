@@ -77,7 +77,7 @@ class FacetColumns:
         self.link_positions = np.searchsorted(self.ids, _integers(item_ids))
         self.link_values = _integers(value_ids)
         # Newest first, undated last: the rank of each item's day among the distinct days, -1 for none.
-        distinct, rank = np.unique(self.days, return_inverse=True)
+        _, rank = np.unique(self.days, return_inverse=True)
         self.date_rank = np.where(self.days == 0, -1, rank.reshape(-1))
 
     def positions(self, item_ids: np.ndarray) -> np.ndarray:
