@@ -38,37 +38,38 @@ def build_synthetic(source: Path, target: Path, items: int) -> int:
     """Copy every stored item until there are `items`, into a new store and index."""
     from delibsearch.config import Settings
     from delibsearch.index import FullTextIndex, IndexedItem
+    from delibsearch.records import item_entities
     from delibsearch.store import Store
 
     real, copy = Store(Settings(source).db_path), Store(Settings(target).db_path)
-    from delibsearch.records import item_entities
-
     rows = real.db.execute("SELECT i.*, d.authority, d.body, d.date, d.file FROM items i JOIN documents d ON d.id = i.document_id").fetchall()
     linked = {row["id"]: item_entities(real.db, row["id"]) for row in rows}
     index = FullTextIndex(Settings(target).index_dir)
-    writer = index.ix.writer(procs=2, limitmb=256, multisegment=True)
     made, round_ = 0, 0
-    while made < items:
-        round_ += 1
-        doc_id = copy.db.execute(
-            "INSERT INTO documents (path, file, sha256, pages, authority, body, date, data, indexed, stored_at)"
-            " VALUES (?, 'synthetic.pdf', '', 1, ?, 'conseil municipal', ?, '{}', 1, '')",
-            (f"synthetic-{round_}", f"Commune {round_ % 40}", f"{2000 + round_ % 25}-01-01")).lastrowid
-        for row in rows:
-            if made >= items:
-                break
-            item_id = copy.db.execute(
-                "INSERT INTO items (document_id, ord, number, title, page_start, decision, text) VALUES (?, 0, ?, ?, ?, ?, ?)",
-                (doc_id, row["number"], row["title"], row["page_start"], row["decision"], row["text"])).lastrowid
-            writer.add_document(**IndexedItem(
-                item_id=item_id, doc_id=doc_id, authority=f"Commune {round_ % 40}", body=row["body"],
-                date=f"{2000 + round_ % 25}-{row['date'][5:] if row['date'] else '01-01'}", decision=row["decision"],
-                number=row["number"], rapporteur=row["rapporteur"], title=row["title"], text=row["text"],
-                page=row["page_start"], file="synthetic.pdf", persons=tuple(linked[row["id"]]["person"]),
-                places=tuple(linked[row["id"]]["place"]), organisations=tuple(linked[row["id"]]["organisation"])).fields())
-            made += 1
-    writer.commit(optimize=True)
-    copy.db.commit()
+    copy.db.execute("BEGIN")
+    with index.writer() as writer:
+        while made < items:
+            round_ += 1
+            authority, year = f"Commune {round_ % 40}", 2000 + round_ % 25
+            doc_id = copy.db.execute(
+                "INSERT INTO documents (path, file, sha256, pages, authority, body, date, data, indexed, stored_at)"
+                " VALUES (?, 'synthetic.pdf', '', 1, ?, 'conseil municipal', ?, '{}', 1, '')",
+                (f"synthetic-{round_}", authority, f"{year}-01-01")).lastrowid
+            copies = []
+            for row in rows[:items - made]:
+                item_id = copy.db.execute(
+                    "INSERT INTO items (document_id, ord, number, title, page_start, decision, text) VALUES (?, 0, ?, ?, ?, ?, ?)",
+                    (doc_id, row["number"], row["title"], row["page_start"], row["decision"], row["text"])).lastrowid
+                copies.append(IndexedItem(
+                    item_id=item_id, doc_id=doc_id, authority=authority, body=row["body"],
+                    date=f"{year}-{row['date'][5:] if row['date'] else '01-01'}", decision=row["decision"],
+                    number=row["number"], rapporteur=row["rapporteur"], title=row["title"], text=row["text"],
+                    page=row["page_start"], file="synthetic.pdf", persons=tuple(linked[row["id"]]["person"]),
+                    places=tuple(linked[row["id"]]["place"]), organisations=tuple(linked[row["id"]]["organisation"])))
+            writer.replace_document(doc_id, copies)
+            made += len(copies)
+    copy.db.execute("COMMIT")
+    index.optimize()
     return made
 
 

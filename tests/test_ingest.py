@@ -74,3 +74,28 @@ def test_crash_mid_batch_leaves_a_consistent_store_and_the_next_run_resumes(tmp_
     assert index.document_ids() == store.document_ids()
     unchanged = int(result.stdout.split(" indexed, ")[1].split(" unchanged")[0])
     assert unchanged == stored
+
+
+def test_a_data_directory_with_a_whoosh_index_still_opens_and_searches(tmp_path):
+    """Before FTS5 the index directory held whoosh's segments: they are dropped and the index refilled from the store."""
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, TEXT, Schema
+
+    data = tmp_path / "data"
+    ingest = Ingest(Settings(data), workers=1)
+    ingest.run([SEED_PDF])
+    ingest.index.close()
+    ingest.close()
+    index_dir = Settings(data).index_dir
+    shutil.rmtree(index_dir)
+    index_dir.mkdir()
+    old = whoosh_index.create_in(str(index_dir), Schema(item_id=ID(stored=True), text=TEXT()))
+    with old.writer() as writer:
+        writer.add_document(item_id="1", text="ancien index")
+    old.close()
+
+    result = subprocess.run([sys.executable, "-m", "delibsearch.cli", "search", "--data", str(data), "Queretaro"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert '"total": 1' in result.stdout and "Querétaro" in result.stdout
+    assert not list(index_dir.glob("*.toc")) and not list(index_dir.glob("*.seg"))

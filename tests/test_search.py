@@ -66,4 +66,36 @@ def test_malformed_queries_never_raise(engine, query):
 def test_typo_gets_a_suggestion(engine):
     index, store = engine
     results = search(index, store, "bibliothqèue")
-    assert results.total == 0 and results.suggestion
+    assert results.total == 0 and results.suggestion in ("bibliothèque", "bibliothèques")
+    assert search(index, store, results.suggestion).total > 0
+
+
+def test_sort_by_date_puts_the_newest_first_and_pages_do_not_overlap(engine):
+    index, store = engine
+    first = search(index, store, "conseil", sort="date")
+    second = search(index, store, "conseil", sort="date", page=2)
+    assert first.total > 40 and len(first.hits) == len(second.hits) == 20
+    dates = [hit.date for hit in first.hits + second.hits]
+    assert dates == sorted(dates, reverse=True)
+    assert not {hit.item_id for hit in first.hits} & {hit.item_id for hit in second.hits}
+
+
+def test_a_person_facet_narrows_to_its_count(engine):
+    index, store = engine
+    everything = search(index, store, "délibération")
+    name, count = everything.facets["persons"][0]
+    narrowed = search(index, store, "délibération", Filters(persons=name))
+    assert narrowed.total == count < everything.total
+    assert dict(narrowed.facets["persons"])[name] == count
+
+
+def test_a_period_keeps_only_its_sittings(engine):
+    index, store = engine
+    results = search(index, store, "", Filters(date_from="2024", date_to="2024"))
+    assert results.total > 0 and all(hit.date.startswith("2024") for hit in results.hits)
+    assert dict(results.facets["year"]) == {"2024": results.total}
+
+
+def test_words_never_match_the_facet_tokens(engine):
+    index, store = engine
+    assert search(index, store, "v1").total == search(index, store, "v1*").total == 0

@@ -172,13 +172,22 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def index_in_line(settings: Settings):
+    """The full-text index, first brought in line with the store: an index of an older layout is refilled here."""
+    from delibsearch.ingest import Ingest
+
+    ingest = Ingest(settings)
+    ingest.reconcile()
+    ingest.close()
+    return ingest.index
+
+
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from delibsearch.index import FullTextIndex
     from delibsearch.search import search
     from delibsearch.store import Store
 
     store = Store(settings.db_path)
-    results = search(FullTextIndex(settings.index_dir), store, args.query, page=args.page)
+    results = search(index_in_line(settings), store, args.query, page=args.page)
     out = {"total": results.total, "suggestion": results.suggestion,
            "results": [hit.__dict__ for hit in results.hits]}
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
@@ -188,12 +197,11 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from delibsearch.index import FullTextIndex
     from delibsearch.qa import Asker
     from delibsearch.store import Store
 
     store = Store(settings.db_path)
-    answer = Asker(store, FullTextIndex(settings.index_dir)).ask(args.question).to_dict()
+    answer = Asker(store, index_in_line(settings)).ask(args.question).to_dict()
     store.close()
     if args.json:
         json.dump(answer, sys.stdout, ensure_ascii=False, indent=2)
@@ -211,6 +219,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from delibsearch.web import create_app
 
+    index_in_line(settings).close()
     app = create_app({"DATA_DIR": str(settings.data_dir)})
     print(f"delibsearch: serving {settings.data_dir} on http://{args.host}:{args.port}/", file=sys.stderr)
     serve(app, host=args.host, port=args.port, threads=8)

@@ -19,3 +19,7 @@ class ParseError(DelibError):
 
 class NeedsOCR(ParseError):
     """A scanned PDF: pages but no text layer."""
+
+
+class BadQuery(DelibError):
+    """A query the full-text engine cannot read."""

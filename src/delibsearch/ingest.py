@@ -163,7 +163,7 @@ class Ingest:
             return
         with self.index.writer() as writer:
             for doc_id in doc_ids:
-                self.index.replace_document(writer, doc_id, self._indexed_items(doc_id))
+                writer.replace_document(doc_id, self._indexed_items(doc_id))
         self.store.mark_indexed(doc_ids)
 
     def _indexed_items(self, doc_id: int) -> list[IndexedItem]:
@@ -188,7 +188,7 @@ class Ingest:
             return
         with self.index.writer() as writer:
             for doc_id in stale:
-                self.index.remove_document(writer, doc_id)
+                writer.remove_document(doc_id)
             for doc_id in unindexed:
-                self.index.replace_document(writer, doc_id, self._indexed_items(doc_id))
+                writer.replace_document(doc_id, self._indexed_items(doc_id))
         self.store.mark_indexed(unindexed)
