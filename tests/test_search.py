@@ -1,10 +1,12 @@
 """French full-text search over the indexed corpus/ and ../shared/corpus."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from delibsearch.index import FullTextIndex, french_analyzer, normalise_query_numbers
-from delibsearch.search import Filters, search
+from delibsearch.search import Filters, make_snippet, search
 from delibsearch.store import Store
 
 
@@ -99,3 +101,13 @@ def test_a_period_keeps_only_its_sittings(engine):
 def test_words_never_match_the_facet_tokens(engine):
     index, store = engine
     assert search(index, store, "v1").total == search(index, store, "v1*").total == 0
+
+
+def test_snippets_cut_between_words_and_say_where_text_was_left_out():
+    text = ("Le quorum étant atteint, le conseil examine la demande. " * 3 + "Une subvention de 300 € est proposée"
+            " à l'association. " + "Le maire remercie les bénévoles pour leur engagement constant. " * 3)
+    snippet = make_snippet(text, re.compile("subvention"), width=40)
+    assert snippet.startswith("… ") and snippet.endswith(" …") and "<mark>subvention</mark>" in snippet
+    words = set(text.replace(".", " ").replace(",", " ").split())
+    inner = snippet.strip("… ").replace("<mark>", "").replace("</mark>", "")
+    assert all(word.strip(".,") in words for word in inner.split())  # no word cut in half

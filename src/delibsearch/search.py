@@ -268,10 +268,24 @@ def make_snippet(text: str, marker: re.Pattern[str], width: int = 90, fragments:
     parts = []
     for start, end in windows:
         inside = [m for m in matches if m.start() >= start and m.end() <= end]
+        start, end = _whole_words(text, start, end, inside[0].start(), inside[-1].end())
         cursor, piece = start, []
         for m in inside:
             piece += [_escape(text[cursor:m.start()]), "<mark>", _escape(text[m.start():m.end()]), "</mark>"]
             cursor = m.end()
         piece.append(_escape(text[cursor:end]))
         parts.append(" ".join("".join(piece).split()))
-    return " … ".join(parts)
+    lead = "… " if windows[0][0] > 0 else ""
+    tail = " …" if windows[-1][1] < len(text) else ""
+    return lead + " … ".join(parts) + tail
+
+
+def _whole_words(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
+    """A passage widened or narrowed to whole words, never cutting the matches between first and last."""
+    if start > 0 and not text[start - 1].isspace():
+        space = next((i for i in range(start, first) if text[i].isspace()), None)
+        start = space + 1 if space is not None else start
+    if end < len(text) and not text[end].isspace():
+        space = next((i for i in range(end - 1, last - 1, -1) if text[i].isspace()), None)
+        end = space if space is not None else end
+    return start, end
