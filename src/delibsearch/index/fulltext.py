@@ -5,9 +5,10 @@ table (whose tokenizer just splits them again) stores them and ranks matches
 with bm25 in C. Facet values sit in plain tables beside it, read into memory
 as columns (index/facets.py), and as tokens ("v12") in the FTS5 table's
 `facets` column, so that a facet filter narrows the matches before bm25
-scores them (a query's words are looked for in the title and text only). The file is derived from the store: a whoosh
-index or a file of another layout is discarded, and the ingest run refills it
-from the store (ingest.Ingest.reconcile).
+scores them (a query's words are looked for in the title and text only).
+The file is derived from the store: a whoosh index or a file of another
+layout is discarded, and the ingest run refills it from the store
+(ingest.Ingest.reconcile).
 """
 from __future__ import annotations
 
