@@ -12,7 +12,7 @@ from conftest import ROOT, SEED_PDF
 from delibsearch.cli import build_parser
 from delibsearch.config import DATA_ENV, resolve_settings
 
-COMMANDS = ("parse", "index", "status", "search", "ask", "serve")
+COMMANDS = ("parse", "index", "correct", "status", "search", "ask", "serve")
 
 
 def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
