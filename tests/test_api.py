@@ -134,3 +134,11 @@ def test_html_pages_point_to_their_json_twin(client, store):
         page = client.get(path).get_data(as_text=True)
         assert 'rel="alternate" type="application/json"' in page, path
         assert 'lang="fr"' in page
+
+
+def test_ask_links_every_passage_it_offers(client):
+    data = client.get("/api/ask", query_string={
+        "q": "Quelle subvention a été accordée au comité des fêtes de Pierrefonds en 2021 ?"}).get_json()
+    assert data["answer"] == "2.000 €"  # printed so, Pierrefonds, 18 May 2021, page 3
+    offered = [a for a in data["alternatives"] if a.get("quote")]
+    assert offered and all(a["pdf_url"] == f"/sittings/{a['sitting_id']}/pdf#page={a['page']}" for a in offered)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from delibsearch.index import FullTextIndex
-from delibsearch.qa.answer import Answer, make_source
+from delibsearch.qa.answer import Answer, Source, make_source
 from delibsearch.qa.mentions import Candidate, Choice, candidates, choose, text_span
 from delibsearch.qa.passages import Passage, PassageFinder, score_passages, stems_of
 from delibsearch.qa.question import RECORD_ONLY, Question, read_question
@@ -75,10 +76,9 @@ class Asker:
             return None
         score, passage, chosen = tried[0]
         mention = chosen.candidate
-        source = make_source(passage.item.id if passage.item else None, passage.sitting_id, passage.authority,
-                             passage.date, passage.item.title if passage.item else None, self._page(passage, mention),
-                             passage.quote)
-        alternatives = [{"answer": t[2].candidate.text, "quote": t[1].quote[:200]} for t in tried[1:4]]
+        source = self._source(passage, mention)
+        alternatives = [{"answer": other.candidate.text, **asdict(self._source(where, other.candidate)),
+                         "quote": where.quote[:200]} for _, where, other in tried[1:4]]
         shown = _short_name(mention.text) if q.type == "organisation" else mention.text
         return Answer(shown, q.type, mention.value, _confidence(q, tried, weights), [source], alternatives)
 
@@ -112,6 +112,11 @@ class Asker:
                 "SELECT m.type, m.text, m.value, m.page, m.start, m.end, e.name FROM mentions m"
                 " LEFT JOIN entities e ON e.id = m.entity_id WHERE m.item_id = ?", (passage.item.id,))
         return [dict(r) for r in rows]
+
+    def _source(self, passage: Passage, mention: Candidate) -> Source:
+        return make_source(passage.item.id if passage.item else None, passage.sitting_id, passage.authority,
+                           passage.date, passage.item.title if passage.item else None, self._page(passage, mention),
+                           passage.quote)
 
     def _page(self, passage: Passage, mention: Candidate) -> int | None:
         """The PDF page of the passage: that of the item's last stored mention before it."""
