@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
 
@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from delibsearch.extract.acronyms import find_expansions, learnt_names
 from delibsearch.extract.dates import fold
 from delibsearch.extract.datespans import find_dates
 from delibsearch.extract.gazetteer import Place, gazetteer
@@ -52,6 +53,8 @@ AFTER_NAME = {fold(w) for w in TITLES} | {
     "suppleants", "titulaire", "titulaires", "present", "presente", "presents", "montant", "objet", "vote", "pour",
     "contre", "represente", "representee", "procuration", "secretaires", "maire", "delegue", "deleguee"}
 COMMON_ENDINGS = re.compile(r"(?:tion|tions|ment|ments|ité|ités|ance|ances|ence|ences|aire|aires|er|ir|nel|ses|ise)$")
+POSTCODE_TOWN = re.compile(r"\b\d{5}\s+(?P<town>[A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ’'-]+(?:[ -](?:[Ss]ur|[Ll]es?|[Ll]a|[A-ZÀ-Þ][\wÀ-ÿ’'-]+)){0,3})")
+CAMEL_CASE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]+(?:[’'][a-zà-ÿ]+)?[A-Z][a-zà-ÿ]+\w*(?:\s[A-Z]{2,6}\b)?")
 COMPANY_WORDS = re.compile(r"^(?:la |l[’'])?(?:société|entreprise)\s+(?=[A-ZÀ-Þ])", re.I)
 
 
@@ -62,6 +65,7 @@ class Context:
     roster: Roster
     year: int | None
     authority: str | None = None
+    names: set[str] = field(default_factory=set)  # organisation names learnt from their acronyms
 
 
 @dataclass
@@ -114,6 +118,9 @@ class RuleEntities:
             if span:
                 spans.append(_remember(doc, span, start, end, values=values))
         spans += self._persons(doc, context)
+        spans += self._expansions(doc, context)
+        spans += self._postcode_places(doc)
+        spans += self._named_shapes(doc)
         spans += self._acronyms(doc, context)
         spans += self._places(doc, context)
         doc.ents = filter_spans(list(doc.ents) + spans)
@@ -139,12 +146,53 @@ class RuleEntities:
                 spans.append(_remember(doc, span, start, end, rule=True))
         return spans
 
+    def _expansions(self, doc: Doc, context: Context) -> list[Span]:
+        """Acronyms beside their expansion, and the expansions learnt in the document found again."""
+        text, found = _text(doc), []
+        for expansion in find_expansions(text):
+            if text[slice(*expansion.acronym)].strip(".") not in self.stoplist:
+                found += [expansion.acronym, expansion.name]
+        for name in context.names:
+            pattern = r"\s+".join(re.escape(w) for w in name.split())
+            found += [m.span() for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.I)]
+        spans = []
+        for start, end in found:
+            span = _char_span(doc, start, end, "ORG")
+            if span:
+                spans.append(_remember(doc, span, start, end, rule=True))
+        return spans
+
+    @staticmethod
+    def _postcode_places(doc: Doc) -> list[Span]:
+        """A town printed after its postcode in an address ("60350 AUTRÊCHES", "60350 Couloisy")."""
+        spans = []
+        for match in POSTCODE_TOWN.finditer(_text(doc)):
+            start, end = match.span("town")
+            place = _known_place(match.group("town"))
+            span = _char_span(doc, start, end, "LOC")
+            if span:
+                name = place.name if place else match.group("town").title()
+                spans.append(_remember(doc, span, start, end, name=name, country=place.country if place else "France"))
+        return spans
+
+    @staticmethod
+    def _named_shapes(doc: Doc) -> list[Span]:
+        """Names shaped like brands or networks: an inner capital ("ErasMob", "Urb'enPact", "WorldTop ESN")."""
+        spans = []
+        for match in CAMEL_CASE.finditer(_text(doc)):
+            span = _char_span(doc, match.start(), match.end(), "ORG")
+            if span:
+                spans.append(_remember(doc, span, rule=True))
+        return spans
+
     def _acronyms(self, doc: Doc, context: Context) -> list[Span]:
         surnames = {surname(n) for n in context.roster.names}
         spans = []
         for match in ACRONYM.finditer(_text(doc)):
             word = match.group()
             if word in self.stoplist or word in surnames or re.fullmatch(r"[IVXLC]+", word) or gazetteer().lookup(word):
+                continue
+            if _upper_case_word(doc, match.start(), match.end()):
                 continue
             if context.authority and word.lower() == context.authority.lower():
                 continue
@@ -201,6 +249,19 @@ def _gazetteer_places(text: str) -> list[tuple[int, int, Place]]:
         else:
             i += 1
     return found
+
+
+def _upper_case_word(doc: Doc, start: int, end: int) -> bool:
+    """A French word printed in capitals, not an acronym: in a heading, alone on its line, a verb of a decision."""
+    word = _text(doc)[start:end]
+    if not doc.vocab.has_vector(word.lower()) or _text(doc)[max(0, start - 1):start] == "(":
+        return False
+    lines = doc.user_data.get("lines", _text(doc))
+    line_start = lines.rfind("\n", 0, start) + 1
+    line_end = lines.find("\n", end)
+    line = lines[line_start:line_end if line_end >= 0 else len(lines)]
+    alone = not re.search(r"[a-zà-ÿ]", line)
+    return alone or _in_upper_case_run(_text(doc), start, end) or bool(re.fullmatch(r"[A-ZÀ-Þ]{4,}(?:ER|IR)", word))
 
 
 def _in_upper_case_run(text: str, start: int, end: int) -> bool:
@@ -384,12 +445,24 @@ def pipeline(disabled: tuple[str, ...] = ()) -> Language:
 def extract_entities(texts: Iterable[tuple[str, Context]], disabled: tuple[str, ...] = ()) -> list[list[EntityDraft]]:
     """Entities of each text; line breaks are read as spaces, so offsets are those of the text given."""
     nlp = pipeline(disabled)
+    texts = list(texts)
+    if "delib_rules" not in disabled:
+        _learn_names(texts)
     docs = []
     for text, context in texts:
         flat = text.replace("\n", " ")
         doc = nlp.make_doc(flat)
         doc.user_data["context"] = context
         doc.user_data["text"] = flat
+        doc.user_data["lines"] = text
         docs.append(doc)
     return [doc.user_data.get("drafts", []) for doc in nlp.pipe(docs, batch_size=16)]
 
+
+def _learn_names(texts: list[tuple[str, Context]]) -> None:
+    """Every sitting's context learns the organisation names its texts expand from acronyms."""
+    by_context: dict[int, tuple[Context, list[str]]] = {}
+    for text, context in texts:
+        by_context.setdefault(id(context), (context, []))[1].append(text)
+    for context, parts in by_context.values():
+        context.names |= learnt_names(parts)
