@@ -270,7 +270,10 @@ def _upper_case_word(doc: Doc, start: int, end: int) -> bool:
     line_end = lines.find("\n", end)
     line = lines[line_start:line_end if line_end >= 0 else len(lines)]
     alone = not re.search(r"[a-zà-ÿ]", line)
-    return alone or _in_upper_case_run(_text(doc), start, end) or bool(re.fullmatch(r"[A-ZÀ-Þ]{4,}(?:ER|IR)", word))
+    before = re.search(r"([^\W\d_]{2,})[\s’'-]*$", _text(doc)[max(0, start - 40):start])
+    after = re.match(r"[\s’'-]*([^\W\d_]{2,})", _text(doc)[end:end + 40])
+    in_run = any(m and m.group(1).isupper() and m.group(1) not in ("ET", "DE", "DU") for m in (before, after))
+    return alone or in_run or bool(re.fullmatch(r"[A-ZÀ-Þ]{4,}(?:ER|IR)", word))
 
 
 def _in_upper_case_run(text: str, start: int, end: int) -> bool:
@@ -324,8 +327,8 @@ class ResolveEntities:
         text = whole[start:end]
         if not text:
             return []
-        if not values and ent.label_ in ("LOC", "ORG", "MISC", "PER"):
-            places = _two_places(text, start, ent.doc.vocab if ent.label_ != "PER" else None)
+        if not values and ent.label_ in ("LOC", "ORG", "MISC"):
+            places = _two_places(text, start, ent.doc.vocab)
             if places:
                 return places
         if ent.label_ == "AMOUNT":
