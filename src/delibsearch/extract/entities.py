@@ -41,6 +41,7 @@ TITLES = {"maire", "président", "présidente", "vice-président", "vice-présid
           "adjoint", "adjointe", "conseiller", "conseillère", "directeur", "directrice", "trésorier", "rapporteur"}
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,7}(?:-?[A-Z]{2,6})?\d{0,3}(?![\w-])")
 BODIES = {"conseil municipal", "conseil communautaire", "conseil", "comité syndical", "bureau communautaire", "ville", "commune"}
+PLACE_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z]{2}\)|[A-ZÀ-Þ][a-zà-ÿ]+)")  # "Pirot (RS)", "Braga (Portugal)"
 COUNTRY_CODE = re.compile(r"\(([A-Z]{2})\)")
 LOCATIVE = re.compile(r"(?:\b(?:à|en|au|aux|de|d[’']|vers|depuis|pour|et|,)|\()\s*$")
 ORG_WORDS = re.compile(
@@ -212,11 +213,15 @@ class RuleEntities:
 
     def _places(self, doc: Doc, context: Context) -> list[Span]:
         spans = []
-        for start, end, place in _gazetteer_places(_text(doc)):
-            before = _text(doc)[max(0, start - 12):start]
-            if place.kind == "city" and re.match(rf"\s+{NAME_WORD}", _text(doc)[end:end + 30]):
+        text = _text(doc)
+        for start, end, place in _gazetteer_places(text):
+            before = text[max(0, start - 12):start]
+            if place.kind == "city" and re.match(rf"\s+{NAME_WORD}", text[end:end + 30]):
                 continue  # "David Miller", "Clermont Auvergne Métropole": a name, not the town
-            if place.kind in ("country", "continent") or LOCATIVE.search(before) or _is_authority(_text(doc)[start:end], context):
+            if _in_title(text, start) or _after_name_word(text, start):
+                continue  # « Europe express », "Kiosques Europe", "Campus France": the place names something else
+            located = LOCATIVE.search(before) or PLACE_IN_BRACKETS.match(text, end)
+            if place.kind in ("country", "continent") or located or _is_authority(text[start:end], context):
                 span = _char_span(doc, start, end, "LOC")
                 if span:
                     spans.append(_remember(doc, span, start, end, name=place.name, country=place.country))
@@ -233,6 +238,20 @@ class RuleEntities:
                 if span:
                     spans.append(_remember(doc, span, match.start(1), match.end(1), name=name, country=name))
         return spans
+
+
+def _in_title(text: str, start: int) -> bool:
+    """Inside a short title in guillemets."""
+    opening = text.rfind("«", max(0, start - 60), start)
+    return opening >= 0 and "»" not in text[opening:start] and "»" in text[start:start + 60]
+
+
+def _after_name_word(text: str, start: int) -> bool:
+    """Right after a capitalised word that is not a place and does not open a sentence."""
+    match = re.search(r"(?:^|(?<=[^.!?:;•–\s]))(\s*)\b([A-ZÀ-Þ][a-zà-ÿ]+)\s$", text[max(0, start - 40):start])
+    if not match or not text[:max(0, start - 40) + match.start(2)].rstrip()[-1:].isalpha():
+        return False
+    return _known_place(match.group(2)) is None
 
 
 def _gazetteer_places(text: str) -> list[tuple[int, int, Place]]:
