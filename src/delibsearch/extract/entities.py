@@ -56,6 +56,17 @@ AFTER_NAME = {fold(w) for w in TITLES} | {
     "suppleants", "titulaire", "titulaires", "present", "presente", "presents", "montant", "objet", "vote", "pour",
     "contre", "represente", "representee", "procuration", "secretaires", "maire", "delegue", "deleguee"}
 COMMON_ENDINGS = re.compile(r"(?:tion|tions|ment|ments|ité|ités|ance|ances|ence|ences|aire|aires|er|ir|nel|ses|ise)$")
+NAMING_HEADS = ("Association|Caisse|Centre|Chambre|Confédération|Conservatoire|Coopérative|Direction|Établissement|"
+               "Etablissement|Fédération|Fondation|Institut|Mutuelle|Observatoire|Office|Société|Syndicat|Union|"
+               "Université|Agence")
+LINKS = r"(?:de|des|du|d[’']|la|l[’']|et)"
+NOT_IN_NAME = (r"(?:pour|par|sur|avec|dans|qui|que|qu|est|sont|a|ont|le|les|un|une|ce|cette|son|sa|ses|en|au|ne|se|"
+               r"il|elle|afin|lors|depuis|selon|entre|sous|dont|ou|mais|plus|très|tout|tous)")
+LOWER_WORD = rf"(?!{NOT_IN_NAME}\b)[a-zà-ÿ][a-zà-ÿ’'-]+"
+LOWER_CASE_NAME = re.compile(
+    rf"(?<=[a-zà-ÿ,’'] )(?<=[a-zà-ÿ’'] )?(?:{NAMING_HEADS})(?:\s(?:{LINKS})\s?)(?:(?:la|l[’'])\s?)?{LOWER_WORD}"
+    rf"(?:\s?(?:(?:\s{LINKS}\s?)+)?(?:{LOWER_WORD}|[A-ZÀ-Þ][\w’'-]+(?=[\s.,;)]|$))){{0,7}}"
+)
 POSTCODE_TOWN = re.compile(r"\b\d{5}\s+(?P<town>[A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ’'-]+(?:[ -](?:[Ss]ur|[Ll]es?|[Ll]a|[A-ZÀ-Þ][\wÀ-ÿ’'-]+)){0,3})")
 CAMEL_CASE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-ÿ]+(?:[’'][a-zà-ÿ]+)?[A-Z][a-zà-ÿ]+\w*(?:\s[A-Z]{2,6}\b)?")
 BODY_OF_TOWN = re.compile(r"^(?:conseil (?:municipal|communautaire)|ville|commune)\s+(?:de|d[’'])\s*(?:la ville de\s+)?(?P<town>[A-ZÀ-Þ][\w’'-]*(?:[ -][A-ZÀ-Þ][\w’'-]*)*)$", re.I)
@@ -131,6 +142,7 @@ class RuleEntities:
         spans += self._expansions(doc, context)
         spans += self._postcode_places(doc)
         spans += self._named_shapes(doc)
+        spans += self._lower_case_names(doc)
         spans += self._acronyms(doc, context)
         spans += self._places(doc, context)
         doc.ents = filter_spans(list(doc.ents) + spans)
@@ -193,6 +205,18 @@ class RuleEntities:
             span = _char_span(doc, match.start(), match.end(), "ORG")
             if span:
                 spans.append(_remember(doc, span, rule=True))
+        return spans
+
+    @staticmethod
+    def _lower_case_names(doc: Doc) -> list[Span]:
+        """A capitalised head word inside a sentence names a body even when the rest is in lower case
+        ("la Caisse d'allocations familiales", "le Centre des monuments nationaux")."""
+        spans = []
+        for match in LOWER_CASE_NAME.finditer(_text(doc)):
+            end = _trimmed(_text(doc), match.start(), match.end())[1]
+            span = _char_span(doc, match.start(), end, "ORG")
+            if span:
+                spans.append(_remember(doc, span, match.start(), end, rule=True))
         return spans
 
     def _acronyms(self, doc: Doc, context: Context) -> list[Span]:
