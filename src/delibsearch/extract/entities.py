@@ -175,7 +175,7 @@ class RuleEntities:
             if letters_of(text[slice(*expansion.acronym)]) not in self.stoplist:
                 found += [expansion.acronym, expansion.name]
         for name in context.names:
-            pattern = r"\s+".join(re.escape(w) for w in name.split())
+            pattern = r"\s+".join(re.escape(w) for w in name.split()).replace("’", "'").replace("'", "[’']")
             found += [m.span() for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.I)]
         spans = []
         for start, end in found:
@@ -314,6 +314,10 @@ def _upper_case_word(doc: Doc, start: int, end: int) -> bool:
     line = lines[line_start:line_end if line_end >= 0 else len(lines)]
     if not re.search(r"[a-zà-ÿ]", line) and len(re.findall(r"[^\W\d_]{2,}", line)) > 1:
         return True  # a heading line in capitals
+    if "folded" not in doc.user_data:
+        doc.user_data["folded"] = fold(re.sub(r"\b[A-ZÀ-Þ][A-ZÀ-Þ’'-]+\b", " ", _text(doc)))
+    if re.search(rf"(?<![\w-]){re.escape(fold(word))}(?![\w-])", doc.user_data["folded"]) and len(word) > 3:
+        return True  # also printed in lower case in the same text: a word, not an acronym
     if not doc.vocab.has_vector(word.lower()):
         return False
     alone = not re.search(r"[a-zà-ÿ]", line)
@@ -590,3 +594,5 @@ def _learn_names(texts: list[tuple[str, Context]]) -> None:
         by_context.setdefault(id(context), (context, []))[1].append(text)
     for context, parts in by_context.values():
         context.names |= learnt_names(parts, not_organisations())
+        if context.authority and len(context.authority.split()) > 2:
+            context.names.add(context.authority)  # "Communauté de communes des Lisières de l'Oise"
