@@ -424,6 +424,8 @@ class ResolveEntities:
             return [EntityDraft("place", start, end, text, values["name"], country=values["country"])]
         if ent.ent_id_:
             return [] if re.search(r"conseil|mairie", text, re.I) else [EntityDraft("place", start, end, text, _tidy(text))]
+        if not text[:1].isupper():
+            return []  # "de créances": a common noun, even when a hamlet bears its name
         place = _known_place(text)
         if place:
             return [EntityDraft("place", start, end, text, place.name, country=place.country)]
