@@ -42,6 +42,8 @@ TITLES = {"maire", "président", "présidente", "vice-président", "vice-présid
           "adjoint", "adjointe", "conseiller", "conseillère", "directeur", "directrice", "trésorier", "rapporteur"}
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,7}(?:-?[A-Z]{2,6})?\d{0,3}(?![\w-])")
 BODIES = {"conseil municipal", "conseil communautaire", "conseil", "comité syndical", "bureau communautaire", "ville", "commune"}
+EVENT_BEFORE = re.compile(r"\b(?:journées?|mois|semaine|nuit|fête|festival|forum|salon|assises|carnaval)\s+"
+                          r"(?:de\s+l[’']|de\s+la\s|du\s|des\s|d[’'])\s*$", re.I)
 PLACE_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z]{2}\)|[A-ZÀ-Þ][a-zà-ÿ]+)")  # "Pirot (RS)", "Braga (Portugal)"
 COUNTRY_CODE = re.compile(r"\(([A-Z]{2})\)")
 LOCATIVE = re.compile(r"(?:\b(?:à|en|au|aux|de|d[’']|vers|depuis|pour|et|,)|\()\s*$")
@@ -240,10 +242,8 @@ class RuleEntities:
         text = _text(doc)
         for start, end, place in _gazetteer_places(text):
             before = text[max(0, start - 12):start]
-            if place.kind == "city" and re.match(rf"\s+{NAME_WORD}", text[end:end + 30]):
-                continue  # "David Miller", "Clermont Auvergne Métropole": a name, not the town
-            if _in_title(text, start) or _after_name_word(text, start):
-                continue  # « Europe express », "Kiosques Europe", "Campus France": the place names something else
+            if _names_something_else(text, start, end, place):
+                continue
             located = LOCATIVE.search(before) or PLACE_IN_BRACKETS.match(text, end)
             if place.kind in ("country", "continent") or located or _is_authority(text[start:end], context):
                 span = _char_span(doc, start, end, "LOC")
@@ -262,6 +262,18 @@ class RuleEntities:
                 if span:
                     spans.append(_remember(doc, span, match.start(1), match.end(1), name=name, country=name))
         return spans
+
+
+def _names_something_else(text: str, start: int, end: int, place: Place) -> bool:
+    """The place's name is part of another name: a person, a body, an event, a title, a programme."""
+    after = text[end:end + 30]
+    if place.kind == "city" and re.match(rf"\s+{NAME_WORD}", after):
+        return True  # "David Miller", "Clermont Auvergne Métropole"
+    if re.match(r"\s+(?:[A-ZÀ-Þ]{2,}\b|(?:19|20)\d\d\b)", after):
+        return True  # "EUROPE DIRECT", "Clermont 2028", « Lannion 2030 »
+    if EVENT_BEFORE.search(text[max(0, start - 30):start]):
+        return True  # "Journées de l'Afrique", "Mois de l'Europe"
+    return _in_title(text, start) or _after_name_word(text, start)  # « Europe express », "Kiosques Europe"
 
 
 def _in_title(text: str, start: int) -> bool:
@@ -423,10 +435,12 @@ class ResolveEntities:
         if values:
             return [EntityDraft("place", start, end, text, values["name"], country=values["country"])]
         if ent.ent_id_:
-            return [] if re.search(r"conseil|mairie", text, re.I) else [EntityDraft("place", start, end, text, _tidy(text))]
+            return [] if re.search(r"conseil|mairie|h[ôo]tel de ville", text, re.I) else [EntityDraft("place", start, end, text, _tidy(text))]
         if not text[:1].isupper():
             return []  # "de créances": a common noun, even when a hamlet bears its name
         place = _known_place(text)
+        if place and _names_something_else(whole, start, end, place) and place.kind != "city":
+            return []
         if place:
             return [EntityDraft("place", start, end, text, place.name, country=place.country)]
         before = whole[max(0, start - 5):start]

@@ -34,6 +34,11 @@ NOT_PLACES = {
 }
 
 
+REGION_TYPES = {"Province", "State", "Region", "Metropolitan region", "Autonomous community", "Land"}
+# French departments named by a common word: "la Manche" is kept only by the model, never by the gazetteer.
+COMMON_WORD_DEPARTMENTS = {"aube", "cher", "lot", "manche", "nord", "somme", "creuse", "landes", "orne", "indre", "var"}
+
+
 @dataclass(frozen=True)
 class Place:
     name: str
@@ -44,6 +49,7 @@ class Place:
 class Gazetteer:
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}
+        self._by_first_part: dict[str, list[str]] | None = None
         self._add_continents()
         self._add_cities()
         self._add_regions()
@@ -53,7 +59,23 @@ class Gazetteer:
         key = _key(text)
         if key in NOT_PLACES or len(key) < 3 or re.fullmatch(r"[ivxlc]+", key):
             return None
-        return self.places.get(key)
+        return self.places.get(key) or self._abbreviated(key)
+
+    def _abbreviated(self, key: str) -> Place | None:
+        """"Clermont-Fd": a compound name whose last part is cut to its first and last letters."""
+        match = re.fullmatch(r"(.+) ([b-df-hj-np-tv-z])([b-df-hj-np-tv-z]{1,2})", key)  # consonants only: "Fd"
+        if not match:
+            return None
+        if self._by_first_part is None:
+            self._by_first_part = {}
+            for name in self.places:
+                if " " in name:
+                    self._by_first_part.setdefault(name.rsplit(" ", 1)[0], []).append(name)
+        for name in self._by_first_part.get(match.group(1), []):
+            last = name.rsplit(" ", 1)[1]
+            if len(last) > 3 and last[0] == match.group(2) and last.endswith(match.group(3)[-1]):
+                return self.places[name]
+        return None
 
     @staticmethod
     def is_excluded(text: str) -> bool:
@@ -82,7 +104,9 @@ class Gazetteer:
 
     def _add_regions(self) -> None:
         for subdivision in pycountry.subdivisions:
-            if subdivision.parent_code is None and subdivision.type in {"Province", "State", "Region", "Metropolitan region", "Autonomous community", "Land"}:
+            if subdivision.type == "Metropolitan department" and _key(subdivision.name) in COMMON_WORD_DEPARTMENTS:
+                continue
+            if subdivision.parent_code is None and subdivision.type in REGION_TYPES or subdivision.type == "Metropolitan department":
                 country = pycountry.countries.get(alpha_2=subdivision.country_code)
                 name = getattr(country, "common_name", None) or country.name
                 self._put(subdivision.name, Place(subdivision.name, name, "region"))
