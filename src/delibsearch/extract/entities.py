@@ -45,7 +45,7 @@ BODIES = {"conseil municipal", "conseil communautaire", "conseil", "comité synd
 EVENT_BEFORE = re.compile(r"\b(?:journées?|mois|semaine|nuit|fête|festival|forum|salon|assises|carnaval)\s+"
                           r"(?:de\s+l[’']|de\s+la\s|du\s|des\s|d[’'])\s*$", re.I)
 PLACE_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z]{2}\)|[A-ZÀ-Þ][a-zà-ÿ]+)")  # "Pirot (RS)", "Braga (Portugal)"
-COUNTRY_CODE = re.compile(r"\(([A-Z]{2})\)")
+COUNTRY_CODE = re.compile(r"\(([A-Z]{2,3}(?:-[A-Z]{2,3})?)(?=\)|-[A-ZÀ-Þ][a-zà-ÿ])")
 LOCATIVE = re.compile(r"(?:\b(?:à|en|au|aux|de|d[’']|vers|depuis|pour|et|,)|\()\s*$")
 ORG_WORDS = re.compile(
     r"\b(?:association|syndicat|communauté|société|entreprise|université|lycée|collège|école|musée|fédération|réseau|"
@@ -228,7 +228,7 @@ class RuleEntities:
             word = match.group()
             if word in self.stoplist or word in surnames or re.fullmatch(r"[IVXLC]+", word) or gazetteer().lookup(word):
                 continue
-            if _upper_case_word(doc, match.start(), match.end()):
+            if _upper_case_word(doc, match.start(), match.end()) or _is_code(_text(doc), match.start(), match.end()):
                 continue
             if context.authority and word.lower() == context.authority.lower():
                 continue
@@ -254,13 +254,10 @@ class RuleEntities:
                 span = _char_span(doc, match.start(), match.end(), "LOC")
                 if span:
                     spans.append(_remember(doc, span, match.start(), match.end(), name=context.authority, country="France"))
-        for match in COUNTRY_CODE.finditer(_text(doc)):
-            country = pycountry.countries.get(alpha_2=match.group(1))
-            if country:
-                span = _char_span(doc, match.start(1), match.end(1), "LOC")
-                name = getattr(country, "common_name", None) or country.name
-                if span:
-                    spans.append(_remember(doc, span, match.start(1), match.end(1), name=name, country=name))
+        for start, end, name, country in _bracket_codes(_text(doc)):
+            span = _char_span(doc, start, end, "LOC")
+            if span:
+                spans.append(_remember(doc, span, start, end, name=name, country=country))
         return spans
 
 
@@ -290,6 +287,35 @@ def _after_name_word(text: str, start: int) -> bool:
     return _known_place(match.group(2)) is None
 
 
+def _bracket_codes(text: str) -> list[tuple[int, int, str, str]]:
+    """Country codes in brackets after a town ("(DE)", "(USA-Caroline du Sud)"), with a state beside its
+    country's code ("(SC-USA)")."""
+    found = []
+    for match in COUNTRY_CODE.finditer(text):
+        parts = [(m.start() + match.start(1), m.group()) for m in re.finditer(r"[A-Z]+", match.group(1))]
+        joined = "-" in text[match.start(1):match.end(1) + 1]
+        countries = {code: _country(code) if len(code) == 2 or joined else None for _, code in parts}
+        for start, code in parts:
+            states = [(pycountry.subdivisions.get(code=f"{_alpha_2(other)}-{code}"), country)
+                      for other, country in countries.items() if other != code and country]
+            state = next(((s, c) for s, c in states if s), None)
+            if state:
+                found.append((start, start + len(code), state[0].name, state[1]))
+            elif countries[code]:
+                found.append((start, start + len(code), countries[code], countries[code]))
+    return found
+
+
+def _country(code: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.countries.get(alpha_3=code)
+    return (getattr(country, "common_name", None) or country.name) if country else None
+
+
+def _alpha_2(code: str) -> str:
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    return country.alpha_2 if country else code
+
+
 def _gazetteer_places(text: str) -> list[tuple[int, int, Place]]:
     """Runs of capitalised words found in the gazetteer, longest first at each position."""
     words = list(re.finditer(rf"{NAME_WORD}|(?<=\s)(?:de|du|des|la|le|les|d[’'])(?=\s|\w)", text))
@@ -313,6 +339,12 @@ def _gazetteer_places(text: str) -> list[tuple[int, int, Place]]:
         else:
             i += 1
     return found
+
+
+def _is_code(text: str, start: int, end: int) -> bool:
+    """Country or state codes in brackets ("(DE)", "(SC-USA)") are places, not acronyms."""
+    offset = max(0, start - 1)
+    return any(offset + s < end and start < offset + e for s, e, _, _ in _bracket_codes(text[offset:end + 12]))
 
 
 def _upper_case_word(doc: Doc, start: int, end: int) -> bool:
