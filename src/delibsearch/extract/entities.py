@@ -193,6 +193,10 @@ class RuleEntities:
         for match in POSTCODE_TOWN.finditer(_text(doc)):
             start, end = match.span("town")
             place = _known_place(match.group("town"))
+            address = re.search(r"\b(?:rue|avenue|boulevard|chemin|route|allée|impasse|place|bis|BP|lieu-dit)\b",
+                                _text(doc)[max(0, match.start() - 60):match.start()], re.I)
+            if place is None and not address:
+                continue
             span = _char_span(doc, start, end, "LOC")
             if span:
                 name = place.name if place else match.group("town").title()
@@ -467,9 +471,11 @@ class ResolveEntities:
         if values:
             return [EntityDraft("place", start, end, text, values["name"], country=values["country"])]
         if ent.ent_id_:
+            if re.search(r"\b(?:en|sur|de)\s$", whole[max(0, start - 4):start]) and text.lower().startswith("place "):
+                return []  # "mise en place de", "sur place"
             return [] if re.search(r"conseil|mairie|h[ôo]tel de ville", text, re.I) else [EntityDraft("place", start, end, text, _tidy(text))]
-        if not text[:1].isupper():
-            return []  # "de créances": a common noun, even when a hamlet bears its name
+        if not text[:1].isupper() or re.search(r"\d", text):
+            return []  # "de créances": a common noun, even when a hamlet bears its name; "L.2122-2" an article
         place = _known_place(text)
         if place and _names_something_else(whole, start, end, place) and place.kind != "city":
             return []
@@ -500,7 +506,7 @@ def _two_places(text: str, start: int, vocab) -> list[EntityDraft]:
     if len(words) != 2:
         return []
     first, second = (_known_place(w.group()) for w in words)
-    if not first or (first.kind != "city" and not second):
+    if not words[0].group()[:1].isupper() or not first or (first.kind != "city" and not second):
         return []
     drafts = [EntityDraft("place", start, start + words[0].end(), words[0].group(), first.name, country=first.country)]
     if second:

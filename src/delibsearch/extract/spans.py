@@ -2,14 +2,15 @@
 
 The model and the head-word patterns sometimes run past a name into the next words of a list or a
 sentence: "conseil départemental Madame le Maire", "Relations Publiques : Titulaire",
-"Festival international du Court-métrage – La", "Ker-Netra 5". The name stops before a civility, a
-colon, a dash between spaces, a guillemet, and (for places) a trailing number.
+"Festival international du Court-métrage – La", "Ker-Netra 5". The name stops before a civility or a
+list label ("Rapporteur"), a colon, a dash between spaces, a guillemet, and (for places) a trailing number.
 """
 from __future__ import annotations
 
 import re
 
-STOPS = re.compile(r"\s(?:M\.|Mme|Mmes|Madame|Monsieur|Messieurs|Mesdames)(?=\s|$)|\s*[:«»]|\s[–—-]\s")
+STOPS = re.compile(r"\s(?:M\.|Mme|Mmes|Madame|Monsieur|Messieurs|Mesdames|Rapporteur|Rapporteuse|Objet|Vote)(?=\s|$)"
+                   r"|\s*[:«»]|\s[–—-]\s")
 TRAILING_NUMBER = re.compile(r"\s+\d+$")
 
 
