@@ -78,6 +78,13 @@ ADJECTIVE = re.compile(r"(?:al|ale|aux|ales|ique|iques|if|ive|ifs|ives|aire|aire
                        r"éens|éennes|ais|aise|ant|ants|ante|antes|ent|ents|é|ée|és|ées|eur|eurs|ère|ères)$")
 UNIQUE_BODY = re.compile(r"\b(?:national|nationale|européen|européenne|départemental|départementale|régional|régionale)$")
 INDEFINITE = re.compile(r"\b(?:un|une|des|ce|cette|ces|son|sa|ses|leur|leurs|nos|notre|chaque|tout|toute)\s+$", re.I)
+ORGANISATION_SHAPE = re.compile(
+    r"^(?:Entretiens|Festival|Prix|Rencontres|Lycée|Collège|École|Ecole|Université|Musée|Fondation|Institut|Association|"
+    r"Centre|Théâtre|Orchestre|Club|Compagnie|Cabinet|Société|Syndicat)\s|"
+    r"\s(?:Aménagement|Ingénierie|Conseil|Conseils|Services|Habitat|Environnement|Bâtiment|Construction|Transports|"
+    r"Immobilier|Développement|Consultants|Études|Etudes|Paysage|Énergie|Energie|Architecture|Urbanisme)$")
+NAME_AND_TOWN = re.compile(r"^(?P<name>(?:Lycée|Collège|École|Ecole|Groupe scolaire|Entreprise|Société)\b.*?\b[A-ZÀ-Þ][\w’'-]+)"
+                           r"\s+(?:de|d[’']|à)\s*(?P<town>[A-ZÀ-Þ][\w’'-]*(?:[ -][A-ZÀ-Þ][\w’'-]*)*)$")
 COMPANY_WORDS = re.compile(r"^(?:la |l[’'])?(?:société|entreprise)\s+(?=[A-ZÀ-Þ])", re.I)
 
 
@@ -434,7 +441,12 @@ class ResolveEntities:
             return [EntityDraft("amount", start, end, text, values["value"], tax=values["tax"])]
         if ent.label_ == "DATE":
             return [EntityDraft("date", start, end, text, v) for v in values["values"]] if values else []
+        if ent.label_ == "PER" and not values and ORGANISATION_SHAPE.search(text):
+            return self._organisation(ent, whole, None, start, end)  # "Entretiens Jacques Cartier", "Etudis Aménagement"
         if ent.label_ == "PER":
+            if not values:
+                end = _name_end(whole, start, end)  # "Yves Lischka Suppléant", "Financeurs Montant"
+                text = whole[start:end]
             value = person_value(text, context.roster, from_rule=values is not None)
             return [EntityDraft("person", start, end, text, value)] if value else []
         if ent.label_ == "LOC":
@@ -445,14 +457,31 @@ class ResolveEntities:
                 return self._town_of_body(town, start, context)
             if not values and ent.ent_id_ != "org-name" and _generic(text, ent.doc.vocab, whole[max(0, start - 12):start]):
                 return []
-            head = COMPANY_WORDS.match(text)
-            if head:
-                start, text = start + head.end(), text[head.end():]
-            value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
-                                       vocab=ent.doc.vocab, stoplist=self.stoplist,
-                                       in_heading=_in_upper_case_run(whole, start, end))
-            return [EntityDraft("organisation", start, end, text, value)] if value else []
+            return self._organisation(ent, whole, values, start, end)
         return []
+
+    def _organisation(self, ent: Span, whole: str, values: dict | None, start: int, end: int) -> list[EntityDraft]:
+        """An organisation; a school or company followed by its town gives both ("Lycée X de Brassac-les-Mines")."""
+        text = whole[start:end]
+        head = COMPANY_WORDS.match(text)
+        if head:
+            start, text = start + head.end(), text[head.end():]
+        located = NAME_AND_TOWN.match(text)
+        town = None
+        if located:
+            town_end = start + located.end("town")
+            town_end += len(re.match(r"[\w’'-]*", whole[town_end:]).group())  # "Clermont" + "-Fd"
+            town_text = whole[start + located.start("town"):town_end]
+            town = _known_place(town_text)
+            if town:
+                text, end = located.group("name"), start + located.end("name")
+        value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
+                                   vocab=ent.doc.vocab, stoplist=self.stoplist,
+                                   in_heading=_in_upper_case_run(whole, start, end))
+        drafts = [EntityDraft("organisation", start, end, text, value)] if value else []
+        if town and value:
+            drafts.append(EntityDraft("place", town_end - len(town_text), town_end, town_text, town.name, country=town.country))
+        return drafts
 
     @staticmethod
     def _town_of_body(town: re.Match, start: int, context: Context) -> list[EntityDraft]:
