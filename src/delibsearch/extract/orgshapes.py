@@ -22,7 +22,9 @@ BODY_OF_TOWN = re.compile(r"^(?:conseil (?:municipal|communautaire)|ville|commun
 LINK_WORD_SET = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "a", "aux", "au", "en", "pour", "sur"}
 ADJECTIVE = re.compile(r"(?:al|ale|aux|ales|ique|iques|if|ive|ifs|ives|aire|aires|el|elle|els|elles|ien|ienne|éen|éenne|"
                        r"éens|éennes|ais|aise|ant|ants|ante|antes|ent|ents|é|ée|és|ées|eur|eurs|ère|ères)$")
-UNIQUE_BODY = re.compile(r"\b(?:national|nationale|européen|européenne|départemental|départementale|régional|régionale)$")
+UNIQUE_BODY = re.compile(r"^(?:conseil|commission|gendarmerie|police|éducation|assemblée|union|parlement|cour|chambre|"
+                         r"direction|agence|office|caisse|banque|archives|préfecture|trésorerie)\s+(?:national|nationale|"
+                         r"européen|européenne|départemental|départementale|régional|régionale)$")
 INDEFINITE = re.compile(r"\b(?:un|une|des|ce|cette|ces|son|sa|ses|leur|leurs|nos|notre|chaque|tout|toute)\s+$", re.I)
 ORGANISATION_SHAPE = re.compile(
     r"^(?:Entretiens|Festival|Prix|Rencontres|Lycée|Collège|École|Ecole|Université|Musée|Fondation|Institut|Association|"
@@ -36,7 +38,8 @@ COMPANY_WORDS = re.compile(r"^(?:la |l[’'])?(?:société|entreprise)\s+(?=[A-Z
 
 def generic(text: str, vocab, before: str) -> bool:
     """A head word with adjectives only ("Réseau régional", "Comité Exécutif", "I. AFFAIRES GÉNÉRALES"): no
-    proper name. A national, European or departmental body is one body ("Gendarmerie nationale",
+    proper name. A public body's head word with a national, European, departmental or regional adjective
+    is one body ("Gendarmerie nationale",
     "Commission européenne"), unless an indefinite or possessive determiner makes it a common noun."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if w.lower() not in LINK_WORD_SET]
     if len(words) > 1 and all(w.isupper() for w in words):
@@ -45,7 +48,7 @@ def generic(text: str, vocab, before: str) -> bool:
         return False
     if not all(w.islower() or ADJECTIVE.search(w.lower()) for w in words[1:]):
         return False
-    unique = UNIQUE_BODY.search(text.lower()) and not INDEFINITE.search(before)
+    unique = UNIQUE_BODY.match(" ".join(text.lower().split())) and not INDEFINITE.search(before)
     return not unique
 
 
