@@ -77,3 +77,52 @@ def test_entity_contract_keys(seed_doc):
     data = seed_doc.to_dict()
     assert set(data) >= {"entities", "tables", "trips"}
     assert set(data["entities"][0]) >= {"type", "text", "value", "unit", "item", "page", "start", "end"}
+
+
+@pytest.mark.parametrize("text,acronym,name", [
+    ("Vote : pour  Union nationale des combattants (U.N.C.) 320 €", "U.N.C.", "Union nationale des combattants"),
+    ("adhère au SIVOC, Syndicat Intercommunal à Vocation Culturelle. Les", "SIVOC",
+     "Syndicat Intercommunal à Vocation Culturelle"),
+    ("Subvention pour l’ASL (Association Sport & Loisirs) L’ASL", "ASL", "Association Sport & Loisirs"),
+])
+def test_an_acronym_beside_its_expansion(text, acronym, name):
+    from delibsearch.extract.acronyms import find_expansions
+
+    found = [(text[slice(*e.acronym)], text[slice(*e.name)]) for e in find_expansions(text)]
+    assert found == [(acronym, name)]
+
+
+def test_words_that_do_not_spell_the_acronym_are_no_expansion():
+    from delibsearch.extract.acronyms import find_expansions
+
+    assert find_expansions("selon le plan local d’urbanisme (PLU) et la Ville (DETR)") == []
+
+
+def entities_of(text, authority="Pierrefonds"):
+    from delibsearch.extract.entities import Context, extract_entities
+    from delibsearch.extract.names import Roster
+
+    return {(d.type, d.text) for d in extract_entities([(text, Context(Roster([]), 2024, authority))])[0]}
+
+
+def test_organisation_shapes_without_a_name_list():
+    found = entities_of("La commune signe une convention avec le Centre des monuments nationaux pour le château. "
+                        "La SASU Eric MARCHAND sollicite une aide. Ensuite, le Réseau régional se réunit.")
+    assert ("organisation", "Centre des monuments nationaux") in found
+    assert ("organisation", "SASU Eric MARCHAND") in found
+    assert not any(text.startswith("Réseau") for _, text in found)
+
+
+def test_an_acronym_learnt_in_the_text_is_found_again_in_lower_case():
+    found = entities_of("Le Réseau International des Villes Michelin (RIVM) se réunit. Plus tard, les rencontres "
+                        "du réseau international des villes Michelin ont eu lieu.")
+    assert ("organisation", "réseau international des villes Michelin") in found
+
+
+def test_small_communes_codes_and_titles():
+    found = entities_of("Le siège est situé 1 rue de la fontaine - 60350 AUTRÊCHES. Les villes d'Anderson "
+                        "(SC-USA) et de Pirot (RS) ; le jeu « Europe express » ; les 3 communes de Couloisy et "
+                        "Trosly-Breuil.")
+    for place in ("rue de la fontaine", "AUTRÊCHES", "SC", "USA", "Pirot", "Couloisy", "Trosly-Breuil"):
+        assert ("place", place) in found
+    assert ("place", "Europe") not in found

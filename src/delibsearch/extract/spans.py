@@ -1,0 +1,45 @@
+"""Span boundary repair: where a name found by a pattern or the model stops.
+
+The model and the head-word patterns sometimes run past a name into the next words of a list or a
+sentence: "conseil départemental Madame le Maire", "Relations Publiques : Titulaire",
+"Festival international du Court-métrage – La", "Ker-Netra 5". The name stops before a civility or a
+list label ("Rapporteur"), a colon, a dash between spaces, a guillemet, and (for places) a trailing number.
+"""
+from __future__ import annotations
+
+import re
+
+STOPS = re.compile(r"\s(?:M\.|Mme|Mmes|Madame|Monsieur|Messieurs|Mesdames|Rapporteur|Rapporteuse|Objet|Vote)(?=\s|$)"
+                   r"|\s*[:«»]|\s[–—-]\s")
+TRAILING_NUMBER = re.compile(r"\s+\d+$")
+LINK_WORDS = r"(?:pour|en|et|de|du|des|à|au|aux|le|la|les|sur|par|avec|d[’']|l[’'])"
+
+
+def repaired_end(text: str, start: int, end: int, kind: str) -> int:
+    """The end of the name that begins at `start`, cut before the first stop inside the span."""
+    stop = STOPS.search(text, start + 1, end)
+    if stop:
+        end = stop.start()
+    if kind == "place":
+        number = TRAILING_NUMBER.search(text, start, end)
+        if number:
+            end = number.start()
+    return len(text[:end].rstrip(" ,;.–-")) if end > start else start
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without leading articles or trailing link words ("Coopérative de Mai en" -> "Coopérative de Mai")."""
+    span = text[start:end]
+    lead = re.match(r"(?:(?:l[’']|la |le |les |du |de la |des |une? )\s*)*", span, flags=re.I).end()
+    tail = re.search(rf"(?:[\s,;:–-]+{LINK_WORDS}?)*[\s,;:.–-]*$", span[lead:])
+    keep = len(span[lead:]) - (len(tail.group()) if tail else 0)
+    while keep > 0 and re.search(rf"\s{LINK_WORDS}$", span[lead:lead + keep], re.I):
+        keep = re.search(rf"\s{LINK_WORDS}$", span[lead:lead + keep], re.I).start()
+    return start + lead, start + lead + max(keep, 0)
+
+
+def tidy(text: str) -> str:
+    """A name as a value: spaces joined, no surrounding punctuation, leading article or trailing link word."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:()«»\"")
+    text = re.sub(r"(?:\s+(?:pour|en|et|de|du|des|à|au|le|la|les|sur|par))+$", "", text)
+    return re.sub(r"^(?:l[’']|la |le |les |du |de la |des )", "", text, flags=re.I)
