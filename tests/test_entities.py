@@ -126,3 +126,19 @@ def test_small_communes_codes_and_titles():
     for place in ("rue de la fontaine", "AUTRÊCHES", "SC", "USA", "Pirot", "Couloisy", "Trosly-Breuil"):
         assert ("place", place) in found
     assert ("place", "Europe") not in found
+
+
+def test_a_name_stops_before_a_numbered_heading_and_before_a_second_name():
+    found = entities_of("Lot n° 1 – Dommages aux biens\nGROUPAMA PVL\nLot n° 2 – Responsabilités civiles. "
+                        "La convention signée entre le Centre de Gestion de l'Oise et TERRITORIA MUTUELLE.")
+    organisations = {text for kind, text in found if kind == "organisation"}
+    assert not any("Lot" in name for name in organisations), organisations
+    assert not any(" et " in name for name in organisations), organisations
+
+
+def test_capitals_words_beside_an_acronym_make_one_name():
+    found = entities_of("o Lot n° 1 – Dommages aux biens – GROUPAMA PVL\nLe SIVOC\nDÉLIBÉRATION du conseil. "
+                        "DÉCIDE D'APPROUVER la convention avec le SDIS.")
+    organisations = {text for kind, text in found if kind == "organisation"}
+    assert {"GROUPAMA PVL", "SIVOC", "SDIS"} <= organisations, organisations
+    assert not any("DÉLIBÉRATION" in name or "APPROUVER" in name for name in organisations), organisations

@@ -213,7 +213,9 @@ class RuleEntities:
                 continue
             if context.authority and word.lower() == context.authority.lower():
                 continue
-            span = _char_span(doc, match.start(), match.end(), "ORG")
+            lines = doc.user_data.get("lines", _text(doc))  # same offsets, line breaks kept
+            start, end = _with_capitals_beside(lines, match.start(), match.end(), self.stoplist)
+            span = _char_span(doc, start, end, "ORG")
             if span:
                 spans.append(_remember(doc, span, rule=True))
         return spans
@@ -240,6 +242,24 @@ class RuleEntities:
             if span:
                 spans.append(_remember(doc, span, start, end, name=name, country=country))
         return spans
+
+
+CAPITALS_BESIDE = r"[A-ZÀ-Þ][A-ZÀ-Þ&’'-]{2,}"
+LINK_CAPITALS = {"LE", "LA", "LES", "DE", "DU", "DES", "ET", "EN", "AU", "AUX", "POUR", "SUR", "PAR"}
+
+
+def _with_capitals_beside(text: str, start: int, end: int, stoplist: frozenset[str]) -> tuple[int, int]:
+    """An acronym and the capitals words printed right beside it on its line are one name: "GROUPAMA PVL"
+    (a brand word alone would read as a word in capitals), but not a decision verb or a link word."""
+    def joinable(word: str) -> bool:
+        return word not in stoplist and word not in LINK_CAPITALS and not re.fullmatch(r"[A-ZÀ-Þ]{4,}(?:ER|IR)", word)
+
+    while (before := re.search(rf"(?<![\w’'-])({CAPITALS_BESIDE})[ \u00a0]$", text[max(0, start - 40):start])) \
+            and joinable(before.group(1)):
+        start -= len(before.group())
+    while (after := re.match(rf"[ \u00a0]({CAPITALS_BESIDE})(?![\w’'-])", text[end:end + 40])) and joinable(after.group(1)):
+        end += len(after.group())
+    return start, end
 
 
 def _upper_case_word(doc: Doc, start: int, end: int) -> bool:
@@ -311,6 +331,7 @@ class ResolveEntities:
         if ent.label_ == "DATE":
             return [EntityDraft("date", start, end, text, v) for v in values["values"]] if values else []
         if ent.label_ == "PER" and not values and ORGANISATION_SHAPE.search(text):
+            end = repaired_end(whole, start, end, "organisation")
             return self._organisation(ent, whole, None, start, end)  # "Entretiens Jacques Cartier", "Etudis Aménagement"
         if ent.label_ == "PER":
             if not values:

@@ -3,22 +3,25 @@
 The model and the head-word patterns sometimes run past a name into the next words of a list or a
 sentence: "conseil départemental Madame le Maire", "Relations Publiques : Titulaire",
 "Festival international du Court-métrage – La", "Ker-Netra 5". The name stops before a civility or a
-list label ("Rapporteur"), a colon, a dash between spaces, a guillemet, and (for places) a trailing number.
+list label ("Rapporteur"), a colon, a dash between spaces, a guillemet, a numbered heading ("Lot n° 2"),
+"et" before a name in capitals, and (for places) a trailing number.
 """
 from __future__ import annotations
 
 import re
 
 STOPS = re.compile(r"\s(?:M\.|Mme|Mmes|Madame|Monsieur|Messieurs|Mesdames|Rapporteur|Rapporteuse|Objet|Vote)(?=\s|$)"
-                   r"|\s*[:«»]|\s[–—-]\s")
+                   r"|\s*[:«»]|\s[–—-]\s"
+                   r"|\s(?=[A-ZÀ-Þ][\w'’-]*\s+n\s?[°º]\s*\d)"  # "GROUPAMA PVL / Lot n° 2": a numbered heading follows
+                   r"|\set(?=\s+[A-ZÀ-Þ]{2,}\b)")  # "le Centre de Gestion de l'Oise et TERRITORIA": a second name
 TRAILING_NUMBER = re.compile(r"\s+\d+$")
 LINK_WORDS = r"(?:pour|en|et|de|du|des|à|au|aux|le|la|les|sur|par|avec|d[’']|l[’'])"
 
 
 def repaired_end(text: str, start: int, end: int, kind: str) -> int:
     """The end of the name that begins at `start`, cut before the first stop inside the span."""
-    stop = STOPS.search(text, start + 1, end)
-    if stop:
+    stop = STOPS.search(text, start + 1, end + 30)  # a stop may look past the span ("Lot" of "Lot n° 2")
+    if stop and stop.start() < end:
         end = stop.start()
     if kind == "place":
         number = TRAILING_NUMBER.search(text, start, end)

@@ -92,7 +92,7 @@ class Asker:
                 span = text_span(passage, weights, q.focus)
                 found = [span] if span else []
             else:
-                found = candidates(passage, q.type, self._mentions(passage))
+                found = [c for c in candidates(passage, q.type, self._mentions(passage)) if not _is_own_authority(c, passage)]
             chosen = choose(passage, found, q.text, weights, q.focus, q.type == "number", names) if found else None
             if chosen:
                 # A mention the focus holds ("l'ancien restaurant « Le Trio »") lifts its passage.
@@ -157,6 +157,13 @@ def _relation(q: Question, passage: Passage, weights: dict[str, float]) -> float
         return 1.0
     held = passage.stems | stems_of(passage.context)
     return sum(w for s, w in common.items() if s in held) / sum(common.values())
+
+
+def _is_own_authority(c: Candidate, passage: Passage) -> bool:
+    """The authority whose sitting it is ("la Communauté de communes des Lisières de l'Oise" in its own
+    minutes) is where the question is asked, not what it asks for."""
+    own = (passage.authority or "").casefold()
+    return bool(own) and " ".join(c.text.split()).casefold().replace("’", "'") in (own, f"commune de {own}")
 
 
 def _short_name(text: str) -> str:

@@ -306,7 +306,7 @@ def _acronym_of_question(c: Candidate, folded_question: str) -> bool:
 
 
 def _in_question(c: Candidate, folded_question: str) -> bool:
-    text = fold(c.text).replace("’", "'")
+    text = " ".join(fold(c.text).replace("’", "'").split())  # a name printed over two lines too
     if re.fullmatch(r"[\d\s.,%€]+", text):
         digits = re.sub(r"\D", "", text)
         return bool(digits) and re.search(rf"(?<!\d){digits}(?!\d)", re.sub(r"(?<=\d)[\s.](?=\d)", "", folded_question)) is not None
