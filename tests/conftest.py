@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import functools
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,12 @@ def shared_pdf(relative: str) -> Path:
     path = SHARED_CORPUS / relative
     assert path.is_file(), f"{path} is missing: the tests read the real PDFs from ../shared/corpus"
     return path
+
+
+def run_cli(*args: str, timeout: float = 600, **kwargs) -> subprocess.CompletedProcess:
+    """The `delibsearch` command run for real, in a process of its own."""
+    return subprocess.run([sys.executable, "-m", "delibsearch.cli", *args], capture_output=True, text=True,
+                          timeout=timeout, **kwargs)
 
 
 @functools.lru_cache(maxsize=None)

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import SEED_PDF
+from conftest import SEED_PDF, run_cli
 from delibsearch.config import Settings
 from delibsearch.ingest import Ingest
 from delibsearch.store import Store
@@ -21,10 +19,6 @@ CAUSES = {
     "nopages": "no pages",
     "blank": "no text on its 2 page(s), even by OCR",
 }
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "delibsearch.cli", *args], capture_output=True, text=True, timeout=300)
 
 
 @pytest.mark.parametrize("kind", sorted(CAUSES))

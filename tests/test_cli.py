@@ -2,22 +2,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_PDF
+from conftest import ROOT, SEED_PDF, run_cli
 from delibsearch.cli import build_parser
 from delibsearch.config import DATA_ENV, resolve_settings
 
 COMMANDS = ("parse", "index", "correct", "status", "search", "ask", "serve")
-
-
-def run_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "delibsearch.cli", *args], capture_output=True, text=True,
-                          timeout=300, **kwargs)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

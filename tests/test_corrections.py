@@ -2,21 +2,16 @@
 from __future__ import annotations
 
 import copy
-import subprocess
-import sys
 
 import pytest
 
+from conftest import run_cli
 from delibsearch.config import Settings
 from delibsearch.corrections import BadCorrection, apply, check
 from delibsearch.store import Store
 from delibsearch.web import create_app
 
 TITLE = "Rapport d'activité relatif à l'action internationale de la Ville"
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "delibsearch.cli", *args], capture_output=True, text=True, timeout=300)
 
 
 @pytest.mark.parametrize("field,value,says", [

@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
-from conftest import shared_pdf
+from conftest import run_cli, shared_pdf
 from delibsearch.parse.ocr import tesseract
 from delibsearch.web import create_app
 
@@ -24,8 +23,7 @@ pytestmark = pytest.mark.skipif(tesseract() is None and not os.environ.get("CI")
 
 
 def parse(path, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "delibsearch.cli", "parse", str(path)], capture_output=True,
-                          text=True, timeout=600, env=env)
+    return run_cli("parse", str(path), env=env)
 
 
 @pytest.fixture(scope="module")

@@ -97,6 +97,12 @@ def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
 
+def _rule_spans(doc: Doc, offsets: list[tuple[int, int]], label: str) -> list[Span]:
+    """Spans of a rule's finds, each remembered with its exact offsets."""
+    spans = [(start, end, _char_span(doc, start, end, label)) for start, end in offsets]
+    return [_remember(doc, span, start, end, rule=True) for start, end, span in spans if span]
+
+
 class RuleEntities:
     """Amounts, dates, persons, acronyms and gazetteer places found by rules and data."""
 
@@ -140,12 +146,7 @@ class RuleEntities:
         for name in context.roster.names:
             for match in re.finditer(re.escape(name).replace(r"\ ", r"\s+"), _text(doc)):
                 found.append((match.start(), match.end()))
-        spans = []
-        for start, end in found:
-            span = _char_span(doc, start, end, "PER")
-            if span:
-                spans.append(_remember(doc, span, start, end, rule=True))
-        return spans
+        return _rule_spans(doc, found, "PER")
 
     def _expansions(self, doc: Doc, context: Context) -> list[Span]:
         """Acronyms beside their expansion, and the expansions learnt in the document found again."""
@@ -156,12 +157,7 @@ class RuleEntities:
         for name in context.names:
             pattern = r"\s+".join(re.escape(w) for w in name.split()).replace("’", "'").replace("'", "[’']")
             found += [m.span() for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.I)]
-        spans = []
-        for start, end in found:
-            span = _char_span(doc, start, end, "ORG")
-            if span:
-                spans.append(_remember(doc, span, start, end, rule=True))
-        return spans
+        return _rule_spans(doc, found, "ORG")
 
     @staticmethod
     def _postcode_places(doc: Doc) -> list[Span]:
