@@ -13,7 +13,7 @@ from delibsearch.extract.tables import find_tables
 from delibsearch.extract.trips import column_map, is_trip_table, trips_from_table, trips_from_text
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Document, Entity, Item, Session, Source, Table, Trip
-from delibsearch.parse.cleanup import clean_pages
+from delibsearch.parse.cleanup import clean_lines
 from delibsearch.parse.pdf import RawPdf
 from delibsearch.parse.text import PagedText
 
@@ -25,7 +25,7 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
 
     `disabled` names entity pipeline components to leave out, for measuring what each adds.
     """
-    doc = PagedText(clean_pages(raw.pages))
+    doc = PagedText.from_lines(clean_lines(raw.lines))
     spans, warnings = find_items(doc.text)
     header_end = spans[0].start if spans else min(len(doc.text), HEADER_FALLBACK)
     if header_end < 200:

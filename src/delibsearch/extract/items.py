@@ -194,8 +194,10 @@ def _full_title(heading: Heading, text: str, end: int) -> str:
 
 
 def _continues(title: str, line: str, following: str) -> bool:
-    if title.rstrip().endswith((".", "!", "?", ":")):
+    if title.rstrip().endswith((".", "!", "?", ":")) or line.rstrip().endswith(":"):
         return False
+    if title.count("(") > title.count(")") or title.count("«") > title.count("»"):
+        return True
     last_word = title.split()[-1].lower() if title.split() else ""
     if line[:1].islower() or last_word in CONNECTORS or title.rstrip().endswith(("’", "'")):
         return True

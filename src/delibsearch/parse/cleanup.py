@@ -10,6 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
+
+from delibsearch.parse.layout import Line
 
 EDGE_LINES = 3
 LIGATURES = str.maketrans({"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl"})
@@ -23,17 +26,46 @@ HYPHEN_BREAK = re.compile(r"(\w+)-\n([^\W\d_][\w'’-]*)")
 
 
 def clean_pages(pages: list[str]) -> list[str]:
-    """Pages with normalised spaces, no running header or footer, hyphenated words rejoined."""
-    lines = [_normalise(p).split("\n") for p in pages]
-    furniture = _furniture_shapes(lines)
-    cleaned = ["\n".join(_drop_furniture(page, furniture)) for page in lines]
-    whole = "\n".join(cleaned)
-    return [_squeeze_blank_lines(rejoin_hyphenation(page, whole)) for page in cleaned]
+    """Pages of plain text cleaned as `clean_lines` cleans lines."""
+    as_lines = [[Line(text=t, top=float(i), bottom=i + 1.0, x0=0.0, x1=0.0) for i, t in enumerate(p.split("\n"))]
+                for p in pages]
+    return [_squeeze_blank_lines("\n".join(line.text for line in page)) for page in clean_lines(as_lines)]
 
 
-def _normalise(page: str) -> str:
-    page = page.translate(LIGATURES).replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad\n", "-\n")
-    return "\n".join(SPACES.sub(" ", line).strip() for line in page.split("\n"))
+def clean_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Lines with normalised spaces, no running header or footer, hyphenated words rejoined."""
+    normalised = [[replace(line, text=_normalise(line.text)) for line in page] for page in pages]
+    texts = [[line.text for line in page] for page in normalised]
+    furniture = _furniture_shapes(texts)
+    kept = [[line for i, line in enumerate(page) if i not in _furniture_indexes(text, furniture)]
+            for page, text in zip(normalised, texts)]
+    whole = "\n".join(line.text for page in kept for line in page)
+    return [_rejoin_lines(page, whole) for page in kept]
+
+
+def _furniture_indexes(page: list[str], furniture: set[str]) -> set[int]:
+    return {i for i in _edge_indexes(page) if _shape(page[i]) in furniture}
+
+
+def _rejoin_lines(page: list[Line], context: str) -> list[Line]:
+    """A word cut at a line's end is rejoined with the next line of the same column."""
+    out: list[Line] = []
+    for line in page:
+        previous = out[-1] if out else None
+        if previous and previous.side == line.side and previous.text.endswith("-") and line.text:
+            joined = rejoin_hyphenation(f"{previous.text}\n{line.text}", context)
+            if "\n" not in joined:
+                out[-1] = replace(previous, text=joined, bottom=line.bottom, x1=max(previous.x1, line.x1))
+                continue
+        if line.text or (previous and previous.text):
+            out.append(line)
+    return out
+
+
+def _normalise(line: str) -> str:
+    line = line.translate(LIGATURES).replace("\r", " ").replace("\n", " ")
+    line = re.sub("\u00ad$", "-", line).replace("\u00ad", "")
+    return SPACES.sub(" ", line).strip()
 
 
 def _shape(line: str) -> str:
@@ -54,11 +86,6 @@ def _furniture_shapes(pages: list[list[str]]) -> set[str]:
     numbered = max(3, math.ceil(len(pages) * 0.5))
     constant = max(3, math.ceil(len(pages) * 0.8))
     return {shape for shape, n in counts.items() if shape and n >= (numbered if "#" in shape else constant)}
-
-
-def _drop_furniture(page: list[str], furniture: set[str]) -> list[str]:
-    edges = set(_edge_indexes(page))
-    return [line for i, line in enumerate(page) if not (i in edges and _shape(line) in furniture)]
 
 
 def _squeeze_blank_lines(page: str) -> str:

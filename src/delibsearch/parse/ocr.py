@@ -1,8 +1,13 @@
-"""Text of scanned pages by OCR: pypdfium2 renders each page, Tesseract's French model reads it.
+"""Words of scanned pages by OCR: pypdfium2 renders each page, Tesseract's French model reads it.
 
 Tesseract and its French data come from Debian's packages (`tesseract-ocr`, `tesseract-ocr-fra`), so
-nothing is downloaded at run time; pypdfium2 is already installed with pdfplumber. Without Tesseract a
-scanned PDF is reported as needing OCR, as before.
+nothing is downloaded at run time. Tesseract's TSV output gives every word with its box; the words of
+one Tesseract line are kept together (a line is cut where a wide gap parts it), so that a skewed scan
+still reads line by line, and the page then goes through the same layout reading as a text layer.
+Without Tesseract a scanned PDF is reported as needing OCR.
+
+Recognising a page costs about two seconds; the words read are kept in an optional cache folder,
+keyed by the file's content and the page, so that reading a document again costs nothing.
 """
 from __future__ import annotations
 
@@ -14,10 +19,14 @@ import subprocess
 from pathlib import Path
 
 from delibsearch.errors import NeedsOCR, ParseError
+from delibsearch.parse.layout import Word
 
 LANGUAGE = "fra"
 DPI = 300
 PAGE_TIMEOUT_S = 180
+POINTS = 72 / DPI
+LINE_GAP = 2.5  # a gap wider than this many word heights cuts a Tesseract line in two
+CACHE_VERSION = "tsv-300-psm3-v1"
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,36 +42,93 @@ def tesseract() -> str | None:
     return program if LANGUAGE in listed.stdout.split() else None
 
 
-def ocr_pages(path: Path, data: bytes, count: int) -> list[str]:
-    """The text of every page of a scanned PDF; raises NeedsOCR when Tesseract is missing."""
+def require_tesseract(path: Path, count: int) -> str:
     program = tesseract()
     if program is None:
         raise NeedsOCR(path, f"no text layer on its {count} page(s): a scanned document, OCR needed"
                              " (install tesseract-ocr and tesseract-ocr-fra to read it)")
-    import pypdfium2
+    return program
 
+
+def ocr_words(path: Path, document, numbers: list[int], sha256: str, cache: Path | None) -> dict[int, list[Word]]:
+    """The words of the given 1-based pages, read by Tesseract (or from the cache)."""
+    program = require_tesseract(path, len(numbers))
+    found = {}
+    for number in numbers:
+        tsv = _cached(cache, sha256, number)
+        if tsv is None:
+            tsv = _recognise(path, program, document[number - 1], number)
+            _keep(cache, sha256, number, tsv)
+        found[number] = words_from_tsv(tsv)
+    return found
+
+
+def _cache_file(cache: Path, sha256: str, number: int) -> Path:
+    return cache / CACHE_VERSION / sha256[:2] / f"{sha256}-{number}.tsv"
+
+
+def _cached(cache: Path | None, sha256: str, number: int) -> str | None:
+    if cache is None:
+        return None
     try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as exc:
-        raise ParseError(path, f"scanned pages could not be rendered for OCR ({exc})") from exc
+        return _cache_file(cache, sha256, number).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _keep(cache: Path | None, sha256: str, number: int, tsv: str) -> None:
+    """Written beside, then renamed: a reader never sees half a file."""
+    if cache is None:
+        return
+    target = _cache_file(cache, sha256, number)
     try:
-        return [_read_page(path, program, document[index], index + 1) for index in range(len(document))]
-    finally:
-        document.close()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(tsv, encoding="utf-8")
+        partial.replace(target)
+    except OSError:
+        pass  # the cache only saves time
 
 
-def _read_page(path: Path, program: str, page, number: int) -> str:
+def _recognise(path: Path, program: str, page, number: int) -> str:
     image = page.render(scale=DPI / 72, grayscale=True).to_pil()
     png = io.BytesIO()
     image.save(png, format="PNG")
     # One thread per Tesseract: the ingest already runs one parsing process per core.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run([program, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3"], input=png.getvalue(),
-                              capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
+        done = subprocess.run([program, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"],
+                              input=png.getvalue(), capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired as exc:
         raise ParseError(path, f"OCR of page {number} took over {PAGE_TIMEOUT_S} s") from exc
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["unknown error"]
         raise ParseError(path, f"OCR failed on page {number} ({reason[0][:160]})")
     return done.stdout.decode("utf-8", "replace")
+
+
+def words_from_tsv(tsv: str) -> list[Word]:
+    """Tesseract's words grouped by its lines, each line cut at its wide gaps; boxes in points."""
+    lines: dict[tuple[str, str, str], list[Word]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, width, height = (float(v) * POINTS for v in cells[6:10])
+        word = Word(x0=left, top=top, x1=left + width, bottom=top + height, text=cells[11].strip())
+        lines.setdefault((cells[2], cells[3], cells[4]), []).append(word)
+    return [run for words in lines.values() for run in _runs(words)]
+
+
+def _runs(words: list[Word]) -> list[Word]:
+    """One word per run of a line's words, so that a skewed line is not split by the row reading."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    height = sorted(w.height for w in ordered)[len(ordered) // 2]
+    runs: list[list[Word]] = [[ordered[0]]]
+    for word in ordered[1:]:
+        if word.x0 - runs[-1][-1].x1 > LINE_GAP * height:
+            runs.append([word])
+        else:
+            runs[-1].append(word)
+    return [Word(x0=run[0].x0, top=min(w.top for w in run), x1=max(w.x1 for w in run),
+                 bottom=max(w.bottom for w in run), text=" ".join(w.text for w in run)) for run in runs]

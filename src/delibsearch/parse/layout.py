@@ -1,0 +1,334 @@
+"""Lines of a page in reading order, from the positions of its words.
+
+A PDF's content stream does not say in which order a human reads the page: a margin column
+("Direction du Secrétariat Général / Extrait du registre ... n° 2014 / 238") printed beside the
+attendance list, a two-column header, a rapporteur printed in a left column beside each item all come
+out interleaved line by line when text is read in stream order. Here the words' boxes decide:
+
+1. words are grouped into lines by their vertical overlap, and each line into chunks where a wide gap
+   separates two runs of words;
+2. a *two-column zone* is a run of consecutive lines that a vertical gutter crosses nowhere, with at
+   least two lines printing on both sides of it. Within a zone where every line prints on both sides,
+   the lines are read as rows (a form, a table). Otherwise the side holding more text is the main
+   column, read line by line, and each block of the other side (a *side cell*) is placed where it is
+   printed: a left cell on a line of its own before the main line at its height (or before the whole
+   paragraph, when it is a label such as "Présents :" printed beside its list), a right cell at the end
+   of the main line at its height;
+3. each column is read again the same way, so a two-column header inside the main column is untangled
+   too.
+
+The same reading serves the text layer (pdfium's character boxes) and scans (Tesseract's word boxes).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MIN_GUTTER = 9.0  # points: the narrowest white band that separates two columns
+CHUNK_GAP = 2.2  # a gap wider than this many line heights splits a line into chunks
+MIN_TWO_SIDED = 2
+MAX_DEPTH = 2
+PARAGRAPH_GAP = 0.45  # a gap wider than the page's usual one by this many line heights parts paragraphs
+ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?[.)°/-]?\)?$|^[-–•▪*]$")
+
+
+@dataclass
+class Word:
+    """A run of characters printed together: its box in points, y growing downwards."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    space_after: bool = False  # a space is printed after it, however narrow the gap
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 0.1)
+
+
+@dataclass
+class Line:
+    """A printed line: its text, its box, and whether it is a side cell (a margin or rapporteur column)."""
+
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    side: bool = False
+
+
+@dataclass
+class _Row:
+    words: list[Word] = field(default_factory=list)
+    top: float = 0.0
+    bottom: float = 0.0
+
+    def add(self, word: Word) -> None:
+        if not self.words:
+            self.top, self.bottom = word.top, word.bottom
+        else:
+            self.top, self.bottom = min(self.top, word.top), max(self.bottom, word.bottom)
+        self.words.append(word)
+
+    def collides(self, word: Word) -> bool:
+        """Two words of one line never share a position: a stamp printed over a line is another line."""
+        return any(w.x0 < word.x1 - 1 and word.x0 < w.x1 - 1 for w in self.words)
+
+    @property
+    def height(self) -> float:
+        heights = sorted(w.height for w in self.words)
+        return heights[len(heights) // 2]
+
+    def chunks(self) -> list[list[Word]]:
+        """Runs of words separated by gaps wider than a few line heights."""
+        ordered = sorted(self.words, key=lambda w: w.x0)
+        runs: list[list[Word]] = [[ordered[0]]]
+        for word in ordered[1:]:
+            if word.x0 - max(w.x1 for w in runs[-1]) > CHUNK_GAP * self.height:
+                runs.append([word])
+            else:
+                runs[-1].append(word)
+        return _number_with_title(runs)
+
+    def chunk_spans(self) -> list[tuple[float, float]]:
+        return [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in self.chunks()]
+
+    def span(self) -> tuple[float, float]:
+        return min(w.x0 for w in self.words), max(w.x1 for w in self.words)
+
+
+def _number_with_title(runs: list[list[Word]]) -> list[list[Word]]:
+    """A heading's number ("1.", "12", "IV -") stays with the title printed after it."""
+    merged: list[list[Word]] = []
+    for run in runs:
+        if merged and ENUMERATOR.match(" ".join(w.text for w in merged[-1])):
+            merged[-1] = merged[-1] + run
+        else:
+            merged.append(run)
+    return merged
+
+
+def read_lines(words: list[Word]) -> list[Line]:
+    """The page's lines in reading order, an empty line where a wider gap or a new block parts them."""
+    rows = _rows([w for w in words if w.text.strip()])
+    return _with_paragraph_breaks(_read(rows, 0))
+
+
+def _with_paragraph_breaks(lines: list[Line]) -> list[Line]:
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top >= a.bottom - 1)
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None:
+            gap = line.top - previous.bottom
+            height = min(line.bottom - line.top, previous.bottom - previous.top)
+            if gap > usual + PARAGRAPH_GAP * height or line.bottom < previous.top:
+                out.append(Line(text="", top=previous.bottom, bottom=line.top, x0=line.x0, x1=line.x0))
+        out.append(line)
+    return out
+
+
+def _rows(words: list[Word]) -> list[_Row]:
+    """Words grouped into rows by vertical overlap (a superscript "er" joins its line)."""
+    rows: list[_Row] = []
+    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        middle = (word.top + word.bottom) / 2
+        target, best = None, 0.0
+        for row in rows[-3:]:
+            overlap = min(row.bottom, word.bottom) - max(row.top, word.top)
+            share = overlap / min(word.height, row.height)
+            level = row.top <= middle <= row.bottom or share >= 0.5
+            if level and share > best and not row.collides(word):
+                target, best = row, share
+        if target is None:
+            target = _Row()
+            rows.append(target)
+        target.add(word)
+    return sorted(rows, key=lambda r: r.top)
+
+
+def _read(rows: list[_Row], depth: int) -> list[Line]:
+    lines: list[Line] = []
+    index = 0
+    zones = _zones(rows) if depth < MAX_DEPTH else []
+    for start, end, gutter in zones:
+        lines += [_as_line(row.words) for row in rows[index:start]]
+        lines += _read_zone(rows[start:end + 1], gutter, depth)
+        index = end + 1
+    lines += [_as_line(row.words) for row in rows[index:]]
+    return lines
+
+
+def _free_bands(row: _Row, left: float, right: float) -> list[tuple[float, float]]:
+    """White bands between the row's chunks, inside [left, right]."""
+    bands, cursor = [], left
+    for chunk in row.chunks():
+        x0, x1 = min(w.x0 for w in chunk), max(w.x1 for w in chunk)
+        if x0 > cursor:
+            bands.append((cursor, x0))
+        cursor = max(cursor, x1)
+    if cursor < right:
+        bands.append((cursor, right))
+    return bands
+
+
+def _two_sided(row: _Row, band: tuple[float, float]) -> bool:
+    spans = row.chunk_spans()
+    return any(x1 <= band[0] for _, x1 in spans) and any(x0 >= band[1] for x0, _ in spans)
+
+
+def _zones(rows: list[_Row]) -> list[tuple[int, int, tuple[float, float]]]:
+    """Runs of rows (first, last) split by a common gutter, the largest first, never overlapping."""
+    if len(rows) < MIN_TWO_SIDED:
+        return []
+    left = min(r.span()[0] for r in rows)
+    right = max(r.span()[1] for r in rows)
+    candidates = []
+    for i, row in enumerate(rows):
+        for band in _free_bands(row, left, right)[1:-1] if len(row.chunks()) > 1 else []:
+            if band[1] - band[0] >= MIN_GUTTER:
+                candidates.append(_grow(rows, i, band))
+    taken: set[int] = set()
+    zones = []
+    for first, last, band, sided in sorted(candidates, key=lambda c: (-c[3], c[0])):
+        if sided < MIN_TWO_SIDED or any(k in taken for k in range(first, last + 1)):
+            continue
+        taken.update(range(first, last + 1))
+        zones.append((first, last, band))
+    return sorted(zones)
+
+
+def _grow(rows: list[_Row], start: int, band: tuple[float, float]) -> tuple[int, int, tuple[float, float], int]:
+    """Extend a gutter up and down over the rows it does not cross; it may narrow as it goes."""
+    first = last = start
+    for step in (-1, 1):
+        k = start + step
+        while 0 <= k < len(rows):
+            narrowed = _narrow(rows[k], band)
+            if narrowed is None:
+                break
+            band = narrowed
+            first, last = min(first, k), max(last, k)
+            k += step
+    sided = [k for k in range(first, last + 1) if _two_sided(rows[k], band)]
+    if not sided:
+        return first, last, band, 0
+    # Rows printed on one side only before the first row printed on both belong to no column; after the
+    # last, those that print under one of the columns do (the rest of a long list beside a margin).
+    columns = _column_ranges([rows[k] for k in sided], band)
+    end = sided[-1]
+    while end < last and all(any(x0 < hi and x1 > lo for lo, hi in columns) for x0, x1 in rows[end + 1].chunk_spans()):
+        end += 1
+    return sided[0], end, band, len(sided)
+
+
+def _column_ranges(rows: list[_Row], band: tuple[float, float]) -> list[tuple[float, float]]:
+    spans = [span for row in rows for span in row.chunk_spans()]
+    left = [s for s in spans if s[1] <= band[0]]
+    right = [s for s in spans if s[0] >= band[1]]
+    return [(min(s[0] for s in side), max(s[1] for s in side)) for side in (left, right) if side]
+
+
+def _narrow(row: _Row, band: tuple[float, float]) -> tuple[float, float] | None:
+    """The gutter as it is left by a row's words, or None when they close it."""
+    lo, hi = band
+    for x0, x1 in row.chunk_spans():
+        if x0 < hi and x1 > lo:
+            if x1 - lo < hi - x0:
+                lo = x1
+            else:
+                hi = x0
+    return (lo, hi) if hi - lo >= MIN_GUTTER else None
+
+
+def _read_zone(rows: list[_Row], band: tuple[float, float], depth: int) -> list[Line]:
+    if all(_two_sided(row, band) for row in rows):
+        return [_as_line(row.words) for row in rows]
+    left_rows = [_Row() for _ in rows]
+    right_rows = [_Row() for _ in rows]
+    for row, left, right in zip(rows, left_rows, right_rows):
+        for word in row.words:
+            (left if word.x1 <= band[0] else right).add(word)
+    left_lines = _read([r for r in left_rows if r.words], depth + 1)
+    right_lines = _read([r for r in right_rows if r.words], depth + 1)
+    left_size = sum(len(line.text) for line in left_lines)
+    right_size = sum(len(line.text) for line in right_lines)
+    if left_size >= right_size:
+        return _place_cells(left_lines, _cells(right_lines), before=False)
+    return _place_cells(right_lines, _cells(left_lines), before=True)
+
+
+def _cells(lines: list[Line]) -> list[Line]:
+    """Lines of a side column grouped into blocks (a gap under a line height parts nothing)."""
+    cells: list[list[Line]] = []
+    for line in lines:
+        height = line.bottom - line.top
+        previous = cells[-1][-1] if cells else None
+        if previous and line.top - previous.bottom <= 0.8 * max(height, 1.0) and line.x0 < previous.x1 \
+                and previous.x0 < line.x1:
+            cells[-1].append(line)
+        else:
+            cells.append([line])
+    return [Line(text=" ".join(l.text for l in cell), top=cell[0].top, bottom=cell[-1].bottom,
+                 x0=min(l.x0 for l in cell), x1=max(l.x1 for l in cell), side=True) for cell in cells]
+
+
+def _place_cells(main: list[Line], cells: list[Line], before: bool) -> list[Line]:
+    """Side cells placed among the main column's lines at the height they are printed.
+
+    A left cell goes on a line of its own before the main line it is printed beside; a right cell printed
+    at the height of a main line ends that line (a table's last column), otherwise it has a line of its own.
+    """
+    anchored: dict[int, list[Line]] = {}
+    for cell in sorted(cells, key=lambda c: c.top):
+        at = _aligned(main, cell)
+        if before and cell.text.rstrip().endswith(":"):
+            at = _paragraph_start(main, at)
+        anchored.setdefault(at, []).append(cell)
+    out: list[Line] = []
+    for i, line in enumerate(main):
+        pending = anchored.get(i, [])
+        if not before and pending and _level(line, pending[-1]):
+            cell = pending.pop()
+            line = Line(text=f"{line.text} {cell.text}", top=line.top, bottom=line.bottom, x0=line.x0, x1=cell.x1)
+        out += pending
+        out.append(line)
+    return out + anchored.get(len(main), [])
+
+
+def _level(line: Line, cell: Line) -> bool:
+    return abs(line.top - cell.top) <= 0.6 * max(min(cell.bottom - cell.top, line.bottom - line.top), 1.0)
+
+
+def _aligned(lines: list[Line], cell: Line) -> int:
+    """Index of the first main line printed at or below the cell's top (the cell's own height)."""
+    tolerance = 0.5 * min(cell.bottom - cell.top, 12.0)
+    for i, line in enumerate(lines):
+        if line.bottom >= cell.top + tolerance:
+            return i
+    return len(lines)
+
+
+def _paragraph_start(lines: list[Line], at: int) -> int:
+    """Back up from a line to the first line of its paragraph (no gap larger than a line height)."""
+    while 0 < at < len(lines):
+        gap = lines[at].top - lines[at - 1].bottom
+        if gap > 0.8 * (lines[at].bottom - lines[at].top):
+            break
+        at -= 1
+    return at
+
+
+def _as_line(words: list[Word]) -> Line:
+    ordered = sorted(words, key=lambda w: w.x0)
+    parts = [ordered[0].text]
+    for previous, word in zip(ordered, ordered[1:]):
+        gap = word.x0 - previous.x1
+        joined = not previous.space_after and gap < 0.15 * word.height
+        parts.append(word.text if joined else " " + word.text)
+    return Line(text="".join(parts).strip(), top=min(w.top for w in words), bottom=max(w.bottom for w in words),
+                x0=ordered[0].x0, x1=max(w.x1 for w in words))
