@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     from delibsearch.ingest import parse_file
 
-    doc = parse_file(args.file)
+    # The data directory's OCR cache serves when there is one; `parse` never creates a data directory.
+    cache = settings.ocr_cache_dir if settings.data_dir.is_dir() else None
+    doc = parse_file(args.file, ocr_cache=cache)
     doc.source.path = str(args.file)
     json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -13,6 +13,9 @@ DEFAULT_DATA = "data"
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
+    file_time_limit_s: float = 120.0  # each file's reading is stopped past this, plus the allowance per page
+    page_time_limit_s: float = 6.0
+    file_memory_limit_mb: int = 1536  # what one file's reading may add to its worker's memory
 
     @property
     def db_path(self) -> Path:
@@ -21,6 +24,11 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def ocr_cache_dir(self) -> Path:
+        """Words read by OCR, kept per file content and page (reading a scan again costs nothing)."""
+        return self.data_dir / "ocr"
 
 
 def resolve_settings(data: str | None = None, environ: Mapping[str, str] | None = None) -> Settings:

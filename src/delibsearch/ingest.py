@@ -7,10 +7,10 @@ back in line with the store, then resumes with the files not yet stored.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -23,7 +23,9 @@ from delibsearch.index import FullTextIndex, IndexedItem
 from delibsearch.model import Document
 from delibsearch.records import item_entities
 from delibsearch.parse import read_pdf
+from delibsearch.parse.pdf import page_count
 from delibsearch.store import Store
+from delibsearch.workers import Failure, WorkerPool
 
 INDEXED, UNCHANGED, FAILED, NEEDS_OCR = "indexed", "unchanged", "failed", "needs OCR"
 BATCH = 16
@@ -69,23 +71,26 @@ def find_pdfs(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(p.resolve() for p in found))
 
 
-def parse_file(path: Path, disabled: tuple[str, ...] = ()) -> Document:
+def parse_file(path: Path, disabled: tuple[str, ...] = (), ocr_cache: Path | None = None) -> Document:
     """The document model of one PDF; raises ParseError naming the file and the cause.
 
-    `disabled` names entity pipeline components to leave out, for measuring what each adds.
+    `disabled` names entity pipeline components to leave out, for measuring what each adds;
+    `ocr_cache` is a folder keeping the words read by OCR, so that a scan is recognised once.
     """
-    doc = build_document(read_pdf(path), disabled)
+    doc = build_document(read_pdf(path, ocr_cache), disabled)
     doc.source.path = str(path)
     return doc
 
 
-def _parse_safely(path: Path) -> tuple[Path, Document | None, str | None, str]:
+def _parse_safely(path: Path, ocr_cache: Path | None = None) -> tuple[Path, Document | None, str | None, str]:
     try:
-        return path, parse_file(path), None, ""
+        return path, parse_file(path, ocr_cache=ocr_cache), None, ""
     except NeedsOCR as exc:
         return path, None, exc.reason, NEEDS_OCR
     except ParseError as exc:
         return path, None, exc.reason, FAILED
+    except MemoryError:
+        return path, None, "too large: the reading passed the memory limit", FAILED
     except Exception as exc:  # a bug on one file must not stop the batch
         return path, None, f"internal error while parsing ({type(exc).__name__}: {exc})", FAILED
 
@@ -104,6 +109,9 @@ class Ingest:
         self.store = Store(settings.db_path)
         self.index = FullTextIndex(settings.index_dir)
         self.workers = workers or min(2, os.cpu_count() or 1)
+        self.parse = functools.partial(_parse_safely, ocr_cache=settings.ocr_cache_dir)
+        self.limit_s, self.limit_per_page_s = settings.file_time_limit_s, settings.page_time_limit_s
+        self.memory_mb = settings.file_memory_limit_mb
 
     def close(self) -> None:
         self.store.close()
@@ -141,15 +149,16 @@ class Ingest:
         return report
 
     def _parsed(self, paths: list[Path]) -> Iterator[tuple[Path, Document | None, str | None, str]]:
-        if self.workers <= 1 or len(paths) <= 1:
-            yield from map(_parse_safely, paths)
-            return
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
-            try:
-                yield from pool.map(_parse_safely, paths, chunksize=1)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        """Each file read in a worker under a time and a memory limit, in the order the readings end."""
+        pool = WorkerPool(self.parse, self.workers, self._time_limit, self.memory_mb)
+        for outcome in pool.run(paths):
+            if isinstance(outcome, Failure):
+                yield outcome.task, None, outcome.reason, FAILED
+            else:
+                yield outcome
+
+    def _time_limit(self, path: Path) -> float:
+        return self.limit_s + self.limit_per_page_s * page_count(path)
 
     @staticmethod
     def _note(report: Report, result: FileResult, total: int, progress: Progress | None) -> None:
