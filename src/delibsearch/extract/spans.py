@@ -16,6 +16,8 @@ STOPS = re.compile(r"\s(?:M\.|Mme|Mmes|Madame|Monsieur|Messieurs|Mesdames|Rappor
                    r"|\set(?=\s+[A-ZÀ-Þ]{2,}\b)")  # "le Centre de Gestion de l'Oise et TERRITORIA": a second name
 TRAILING_NUMBER = re.compile(r"\s+\d+$")
 LINK_WORDS = r"(?:pour|en|et|de|du|des|à|au|aux|le|la|les|sur|par|avec|d[’']|l[’'])"
+TRAILING_LINK = re.compile(rf"[\s,;:–-]{LINK_WORDS}$", re.I)
+TAIL_MARKS = " \t\r\n,;:.–-"
 
 
 def repaired_end(text: str, start: int, end: int, kind: str) -> int:
@@ -31,14 +33,22 @@ def repaired_end(text: str, start: int, end: int, kind: str) -> int:
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without leading articles or trailing link words ("Coopérative de Mai en" -> "Coopérative de Mai")."""
+    """Offsets without leading articles or trailing link words ("Coopérative de Mai en" -> "Coopérative de Mai").
+
+    The tail is stripped by a loop of anchored looks at the span's last characters, never by one pattern
+    with nested repetitions: text read from a PDF may hold any run of dashes, commas and spaces.
+    """
     span = text[start:end]
     lead = re.match(r"(?:(?:l[’']|la |le |les |du |de la |des |une? )\s*)*", span, flags=re.I).end()
-    tail = re.search(rf"(?:[\s,;:–-]+{LINK_WORDS}?)*[\s,;:.–-]*$", span[lead:])
-    keep = len(span[lead:]) - (len(tail.group()) if tail else 0)
-    while keep > 0 and re.search(rf"\s{LINK_WORDS}$", span[lead:lead + keep], re.I):
-        keep = re.search(rf"\s{LINK_WORDS}$", span[lead:lead + keep], re.I).start()
-    return start + lead, start + lead + max(keep, 0)
+    keep = len(span)
+    while keep > lead:
+        stripped = len(span[lead:keep].rstrip(TAIL_MARKS)) + lead
+        link = TRAILING_LINK.search(span[max(lead, stripped - 8):stripped])
+        if link is None:
+            keep = stripped
+            break
+        keep = max(lead, stripped - 8) + link.start()
+    return start + lead, start + max(keep, lead)
 
 
 def tidy(text: str) -> str:
