@@ -23,10 +23,10 @@ class Source:
 
 @dataclass
 class Proxy:
-    """A member absent from the sitting who gave a proxy ("pouvoir") to another."""
+    """A member absent from the sitting who gave a proxy ("pouvoir") to another (None: not printed)."""
 
     giver: str
-    holder: str
+    holder: str | None
 
     def to_dict(self) -> dict[str, Any]:
         return {"from": self.giver, "to": self.holder}
@@ -61,7 +61,7 @@ class Session:
 
     def roster(self) -> list[str]:
         """Every member named in the header, for resolving short forms such as "Mme DEFOSSEZ"."""
-        names = [*self.present, *(p.giver for p in self.proxies), *(p.holder for p in self.proxies)]
+        names = [*self.present, *(p.giver for p in self.proxies), *(p.holder for p in self.proxies if p.holder)]
         names += [*self.excused, *self.absent]
         for name in (self.president, self.secretary):
             if name:

@@ -178,7 +178,7 @@ class Store:
         rows += [(doc_id, n, "excused", None) for n in s.excused]
         rows += [(doc_id, n, "absent", None) for n in s.absent]
         rows += [(doc_id, p.giver, "proxy_given", p.holder) for p in s.proxies]
-        rows += [(doc_id, p.holder, "proxy_held", p.giver) for p in s.proxies]
+        rows += [(doc_id, p.holder, "proxy_held", p.giver) for p in s.proxies if p.holder]
         rows += [(doc_id, n, role, None) for role, n in (("president", s.president), ("secretary", s.secretary)) if n]
         self.db.executemany("INSERT INTO attendance (document_id, person, role, other) VALUES (?, ?, ?, ?)", rows)
 

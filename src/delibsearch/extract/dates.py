@@ -108,3 +108,8 @@ def parse_time(text: str) -> str | None:
         if hour is not None and hour < 24 and minute is not None and minute < 60:
             return f"{hour:02d}:{minute:02d}"
     return None
+
+
+def days_between(first: str, second: str) -> int:
+    """Days from one ISO date to another."""
+    return (date.fromisoformat(second) - date.fromisoformat(first)).days

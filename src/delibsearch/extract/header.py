@@ -1,9 +1,8 @@
-"""The sitting's header: when, where, who presided, who attended, who gave a proxy to whom.
+"""The sitting's header: when, where, who presided, who was secretary, who attended.
 
-Attendance is read from labelled blocks ("Présents :", "Pouvoirs :",
-"Excusés :", "Secrétaire :"); each block runs until the next label or an end
-marker. The label patterns are written for the variants seen across
-authorities, not for one file.
+The phrases that introduce each of these are data (patterns/header.json, compiled by
+`extract.phrases`); attendance blocks are read by `extract.attendance`, the authority by
+`extract.authority`. What is not printed stays None, with a warning: a wrong president is worse than none.
 """
 from __future__ import annotations
 
@@ -11,90 +10,35 @@ import re
 from dataclasses import dataclass
 
 from delibsearch.extract import dates
-from delibsearch.extract.names import Roster, clean_name, split_names
-from delibsearch.extract.proxies import parse_attendance_block, star_proxies
+from delibsearch.extract.attendance import MOVEMENT, read_attendance
+from delibsearch.extract.authority import read_authority
+from delibsearch.extract.names import Roster, clean_name
+from delibsearch.extract.phrases import CIVNAME, TITLE, patterns
 from delibsearch.extract.sentences import flat, sentence_spans
 from delibsearch.model import Movement, Session
 from delibsearch.parse.text import PagedText
 
-LEAD = r"(?:^|(?<=\n))[ \t+▪•*o-]*"
-CIV = r"(?:M\.|Mme|Madame|Monsieur|Mlle|Mademoiselle)"
-LABELS = re.compile(
-    LEAD
-    + r"(?:"
-    r"(?P<proxies>(?:Conseill\S*\s+|Absent\S*\s+|Excusé\S*\s+|Membres\s+)*(?:excusé\S*\s+)?"
-    r"(?:ayant\s+donné\s+(?:pouvoir|procuration|mandat)|représenté\S*|avec\s+(?:pouvoir|procuration))[^:\n]{0,30}:"
-    r"|Pouvoirs?\s*:|Procurations?\s*:|Pouvoirs?\s+et\s+procurations?\s*:)"
-    r"|(?P<absent_excused>Absent\S*\s+et\s+absent\S*\s+excusé\S*\s*:)"
-    r"|(?P<excused>(?:[ÉE]tai(?:en)?t\s+|Absent\S*\s+|Conseill\S*\s+|Membres\s+)?[Ee]xcusé\S*\s*:)"
-    r"|(?P<absent>(?:[ÉE]tai(?:en)?t\s+|Conseill\S*\s+|Membres\s+)?[Aa]bsent\S*(?:\s+non\s+excusé\S*)?\s*:)"
-    r"|(?P<present>(?:[ÉE]taient\s+|Sont\s+|Membres\s+|Conseill\S*\s+|Élus\s+|Elus\s+)?[Pp]résent\S*\s*:"
-    r"|(?:[ÉE]taient|Étaient)\s+présent\S*\s*:?)"
-    r"|(?P<secretary>Secrétaires?(?:\s+de\s+(?:la\s+)?séance)?\s*:)"
-    r")",
-    re.M,
-)
-BLOCK_END = re.compile(
-    r"\n\s*(?:_{3,}|-{5,}|Soit\b|Le quorum|Quorum|Ordre du jour|ORDRE DU JOUR|Monsieur le Maire|Madame le Maire|"
-    r"M\. le Maire|Mme le Maire|Le Maire|Monsieur le Président|Le Président|La séance|Date de|Nombre de|"
-    r"Après|Il est|Aujourd|L[’']an\b|▪|Rapport\b|Le procès|Le compte)"
-)
-MAX_BLOCK = 2500
-AUTHORITY_SPAN = 4000
 SPELLED_OPENING = re.compile(
     rf"L[’']an\s+(?P<year>{dates.NUMBER_WORD_RE}|\d{{4}}),?\s+le\s+(?P<day>{dates.DAY_RE})\s*(?:du\s+mois\s+d[e'’]\s*)?"
     rf"(?P<month>{dates.MONTH_RE})(?P<rest>[^\n]*(?:\n[^\n]*){{0,2}})",
     re.I,
 )
 CONVENED = re.compile(
-    rf"convo(?:qu|cation)\S*[^.;]{{0,80}}?\b(?:le|du)\s+(?P<day>{dates.DAY_RE})\s*(?P<month>{dates.MONTH_RE})(?:\s+(?P<year>\d{{4}}))?"
+    rf"convo(?:qu|cation)\S*[^.;]{{0,80}}?(?:\b(?:le|du)|:)\s+(?:\w+\s+)?(?P<day>{dates.DAY_RE})\s*(?P<month>{dates.MONTH_RE})(?:\s+(?P<year>\d{{4}}))?"
     r"|date\s+de\s+(?:la\s+)?convocation\s*:\s*(?P<numeric>\d{1,2}/\d{1,2}/\d{2,4})",
     re.I,
 )
+LETTER_DATE = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:[ -][\w'’-]+){0,3},\s+le\s+(?:\w+\s+)?$")  # "Montpellier, le lundi"
 PLACE = re.compile(
     r"(?:s[’']est\s+réuni|se\s+sont\s+réunis|réunis?|séance\s+ouverte\s+au\s+public)\S*\s*,?\s*"
     r"(?:en\s+séance\s+\w+\s*,?\s*)?(?:au\s+lieu\s+habituel\s+de\s+ses\s+séances\s*,?\s*)?"
     r"(?P<place>(?:dans|à|au|en)\s+(?:la\s+|le\s+|l[’']\s*)?[^.;]{3,150}?)\s*(?:,\s*sous|\.\s|;|,\s*(?:en|après|le|les|pour|afin)\b|$)",
     re.I,
 )
-PRESIDENT = [
-    re.compile(rf"sous\s+la\s+présidence\s+d[e'’]\s*(?P<name>(?:{CIV}\s+)?[^,.;()]{{3,60}}?)\s*(?:,|\.|;|\(|\s+(?:maire|président|présidente|conseill)\b)", re.I),
-    re.compile(r"Présid(?:e|ée|é|ent|ente)\s+(?:de\s+)?(?:la\s+)?séance\s*:\s*(?P<name>[^,\n(]{3,60})", re.I),
-    re.compile(r"Présidence\s*:\s*(?P<name>[^,\n(]{3,60})", re.I),
-]
-SECRETARY = [
-    re.compile(rf"(?P<name>{CIV}\s+[^,.;()\n]{{3,50}}?)\s+(?:a\s+été|est)\s+(?:désignée?|nommée?|élue?)\s+(?:comme\s+|en\s+qualité\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire", re.I),
-    re.compile(rf"secrétaire[^.]{{0,120}}\.\s*(?P<name>{CIV}\s+[^,.;()\n]{{3,50}}?)\s*,[^.]{{0,80}}?a\s+été\s+désignée?\s+pour\s+remplir\s+(?:ces|les)\s+fonctions", re.I),
-    re.compile(rf"secrétaire\s+de\s+séance[^:]{{0,160}}:\s*(?P<name>(?:{CIV}\s+)?[A-ZÀ-Þ][^,.;()\n]{{3,50}}?)\s+a\s+été\s+désignée?", re.I),
-    re.compile(r"secrétaire\s+de\s+séance[^.]{0,120}?à\s+savoir\s+(?P<name>[^,.;()\n]{3,50}?)\s+qui\b", re.I),
-    re.compile(rf"secrétaire\s+de\s+séance\s*(?:est|:)?\s*(?P<name>{CIV}\s+[^,.;()\n]{{3,50}})", re.I),
-    re.compile(rf"candidature\s+de\s+(?P<name>(?:{CIV}\s+)?[A-ZÀ-Þ][^,.;()\n]{{3,50}}?)\s*,?\s+(?:en\s+qualité\s+de|comme)\s+"
-               r"secrétaire", re.I),
-]
-PRESENT_COUNT = [
-    re.compile(r"Soit\s+(\d{1,3})\s+présent", re.I),
-    re.compile(r"^(\d{1,3})\s+présents\b", re.M),
-    re.compile(r"(?:membres|conseillers)\s+présents\s*:\s*(\d{1,3})\b", re.I),
-    re.compile(r"\bprésents\s*:\s*(\d{1,3})\b", re.I),
-    re.compile(r"(\d{1,3})\s+(?:membres|conseillers|conseillères)\s+présent", re.I),
-]
-IN_OFFICE = re.compile(r"en\s+exercice\s*:?\s*(\d{1,3})\b|(\d{1,3})\s+(?:membres|conseillers)\s+en\s+exercice", re.I)
-NAME_STATUS = re.compile(r"(?m)^(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)*)[ \t]*:[ \t]*(?P<status>(?i:absente?s?|excusée?s?))\b")
-MOVEMENT = re.compile(
-    r"\b(?:Arrivée|Départ|Retour)s?\s+d[e'’u]|\barrive\b|\bquitte\s+la\s+(?:séance|salle)|\brejoint\s+la\s+séance"
-    r"|\bse\s+retire\b|\bsort\s+de\s+la\s+salle|\bregagne\s+la\s+séance|\bentre\s+en\s+séance",
-)
-
 NAME_MOVEMENT = re.compile(r"(?P<name>(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-Þ][\w'’-]+)\s*\((?P<what>(?i:arrivée|arrivé|départ|arrive|part)[^()]*)\)")
-AUTHORITY = [
-    re.compile(r"(?P<kind>Communauté\s+(?:de\s+communes|d[’']agglomération|urbaine))\s+(?P<name>(?:(?:des|du|de\s+la|de\s+l[’']|de|d[’'])\s*)?[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:de\s+la|de\s+l[’']|des|du|de|d[’']|et|en|sur)\s*)?[A-ZÀ-Þ][\w'’-]+)*)", re.I),
-    re.compile(r"\b(?:[Cc]ommune|Ville|Mairie)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|de|du|la|le|[A-ZÀ-Þ][\w'’-]+))*)"),
-    # In capitals ("COMMUNE de FLAUX", "VILLE DE CLERMONT-FERRAND AU SERVICE ..."): one word, hyphens joining.
-    re.compile(r"\b(?:COMMUNE|VILLE|MAIRIE)\s+(?:d[e'’]|D[E'’])\s*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]*[A-ZÀ-Þ])\b"),
-    re.compile(r"(?i:Conseil\s+municipal)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
-]
-BODIES = ("conseil communautaire", "conseil municipal", "comité syndical", "bureau communautaire", "conseil métropolitain")
-SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sous", "lès", "et"}
+TITLE_PREFIX = re.compile(rf"^\s*(?:(?:M\.|Mme|Madame|Monsieur)\s+)?{TITLE}", re.I)
+SIGNATURE_SPAN = 2500
+MAX_CONVOCATION_DAYS = 60
 
 
 @dataclass
@@ -111,38 +55,67 @@ def extract_header(doc: PagedText, end: int) -> Header:
     session = Session()
     warnings: list[str] = []
     _read_date_time(zone, session)
-    session.convened_on = _convened_on(zone, session.date)
     session.place = _place(zone)
-    _read_attendance(zone, session)
-    session.president = _first_name(PRESIDENT, zone)
-    session.secretary = session.secretary or _first_name(SECRETARY, zone)
-    session.present_count = _present_count(zone, len(session.present))
-    session.in_office = _in_office(zone)
+    read_attendance(zone, session)
+    authority, body = read_authority(doc.text, zone)
+    session.president = _president(zone, doc.text, authority, warnings)
+    session.secretary = session.secretary or _first_name(patterns("secretary"), zone)
+    session.present_count = _count(patterns("present_count"), zone) or len(session.present) or None
+    session.in_office = _count(patterns("in_office"), zone)
     session.movements = find_movements(doc)
     _link_to_roster(session)
     for field in ("date", "president", "present_count"):
         if getattr(session, field) in (None, []):
             warnings.append(f"header: {field} not found")
-    body = _body(zone)
-    patterns = AUTHORITY[1:] if body == "conseil municipal" else AUTHORITY
-    authority = _authority(doc.text[:AUTHORITY_SPAN], patterns)
-    if authority is None and body == "conseil communautaire":
-        authority = _authority(doc.text, AUTHORITY[:1])
     return Header(authority, body, session, warnings)
 
 
 def _read_date_time(zone: str, session: Session) -> None:
+    """The sitting's date: the spelled opening ("L'an deux mille ..."), a "séance du" phrase, else the first date.
+
+    When two of them give the same day and month in different years (a typist's slip in "L'an deux mille
+    quinze"), the year that follows the convocation wins.
+    """
+    head = zone[:2500]
     opening = SPELLED_OPENING.search(zone)
+    spelled = None
     if opening:
         year_text = opening.group("year")
         year = int(year_text) if year_text.isdigit() else dates.words_to_int(year_text)
-        session.date = dates.date_from_parts(opening.group("day"), opening.group("month"), year)
+        spelled = dates.date_from_parts(opening.group("day"), opening.group("month"), year)
         session.time = dates.parse_time(re.split(r"convoqu", opening.group("rest"), flags=re.I)[0])
-    head = zone[:1500]
-    if not session.date:
-        session.date = dates.first_date(head)
+    candidates = [d for d in (spelled, *_dates_in_order(head)) if d]
+    session.date = candidates[0] if candidates else None
+    session.convened_on = _convened_on(zone, session.date)
+    session.date = _agreeing_year(session.date, candidates, session.convened_on)
+    if session.convened_on and session.date and session.convened_on > session.date:
+        session.convened_on = _convened_on(zone, session.date)
     if not session.time:
         session.time = _time_near_date(head)
+
+
+def _dates_in_order(head: str) -> list[str]:
+    """Dates of "séance du ..." phrases and plain full dates, in printed order, but a letter's date line
+    ("Montpellier, le lundi 14 mars 2011")."""
+    found = []
+    for pattern in patterns("sitting_date"):
+        for match in pattern.finditer(head):
+            value = dates.first_date(match.group("date"))
+            if value:
+                found.append((match.start("date"), value))
+    for match in [*dates.FULL_DATE.finditer(head), *dates.NUMERIC_DATE.finditer(head)]:
+        value = dates.parse_full_date(match)
+        if value and not LETTER_DATE.search(head[max(0, match.start() - 60):match.start()]):
+            found.append((match.start(), value))
+    return [value for _, value in sorted(found)]
+
+
+def _agreeing_year(chosen: str | None, candidates: list[str], convened: str | None) -> str | None:
+    if not chosen or not convened:
+        return chosen
+    same_day = [d for d in candidates if d[5:] == chosen[5:]]
+    fitting = [d for d in same_day if convened <= d and dates.days_between(convened, d) <= MAX_CONVOCATION_DAYS]
+    return chosen if chosen in fitting or not fitting else fitting[0]
 
 
 def _time_near_date(head: str) -> str | None:
@@ -165,7 +138,7 @@ def _convened_on(zone: str, sitting: str | None) -> str | None:
         return dates.first_date(match.group("numeric"))
     sitting_year = int(sitting[:4]) if sitting else None
     found = dates.parse_full_date(match, default_year=sitting_year)
-    if found and sitting and found > sitting:
+    if found and sitting and found > sitting and not match.group("year"):
         found = dates.parse_full_date(match, default_year=sitting_year - 1) if sitting_year else None
     return found
 
@@ -179,74 +152,58 @@ def _place(zone: str) -> str | None:
     return place or None
 
 
-def _read_attendance(zone: str, session: Session) -> None:
-    matches = list(LABELS.finditer(zone))
-    for i, match in enumerate(matches):
-        stop = matches[i + 1].start() if i + 1 < len(matches) else len(zone)
-        block = zone[match.end():min(stop, match.end() + MAX_BLOCK)]
-        block = _cut_block(block)
-        kind = match.lastgroup or ""
-        _store_block(kind, block, session)
-    session.proxies += star_proxies(session, zone)
-    for match in NAME_STATUS.finditer(zone):
-        target = session.absent if match.group("status").lower().startswith("absent") else session.excused
-        target.append(match.group("name"))
+def _president(zone: str, text: str, authority: str | None, warnings: list[str]) -> str | None:
+    """Who presided as printed; else the mayor (or president) the document names, who presides by law:
+    in the header, as "X, Maire de <the authority>" anywhere, or in the closing signature."""
+    named = _first_name(patterns("president"), zone)
+    if named:
+        return named
+    mayor = _first_name(patterns("mayor"), zone) or _head_of(authority, text) \
+        or _first_name(patterns("mayor"), text[-SIGNATURE_SPAN:])
+    if mayor:
+        warnings.append(f"header: who presided is not printed; the mayor or president the document names, {mayor},"
+                        " is taken")
+    return mayor
 
 
-def _cut_block(block: str) -> str:
-    """A block ends at an end marker or at the first line that reads as a sentence, not a list."""
-    ending = BLOCK_END.search(block)
-    if ending and ending.start() > 0:
-        block = block[:ending.start()]
-    offset = 0
-    for number, line in enumerate(block.split("\n")):
-        if number and (MOVEMENT.search(line) or _is_prose(line)):
-            return block[:offset]
-        offset += len(line) + 1
-    return block
+def _head_of(authority: str | None, text: str) -> str | None:
+    """The person printed as the authority's mayor or president: "Mme Hélène MANDROUX, Maire de Montpellier"."""
+    if not authority:
+        return None
+    place = r"\s+".join(map(re.escape, authority.replace("-", " ").split()))
+    head = re.compile(rf"{CIVNAME}\s*,\s*(?:Maire|Présidente?)\s+(?:de\s+(?:la\s+)?|du\s+|d[’']\s*){place}", re.I)
+    for match in head.finditer(text.replace("-", " ")):
+        name = person_name(match.group("name"))
+        if name:
+            return name
+    return None
 
 
-def _is_prose(line: str) -> bool:
-    if re.search(r"pouvoir|procuration|représenté|mandat", line, re.I):
-        return False
-    words = [w for w in re.findall(r"[\w'’-]+", re.sub(r"\([^()]*\)?", " ", line)) if not re.search(r"\d", w)]
-    lower = [w for w in words if w[0].islower() and w.lower() not in {"de", "du", "des", "la", "le", "et", "d'", "van", "von", "da", "el"}]
-    return len(lower) >= 3
+def person_name(raw: str) -> str | None:
+    """A name captured by a phrase: title ("le Maire,") removed, the first line alone when it is a whole name."""
+    raw = TITLE_PREFIX.sub("", raw)
+    if "\n" in raw:
+        first = clean_name(raw.split("\n")[0])
+        if first and len(first.split()) >= 2:
+            return first
+    return clean_name(flat(raw))
 
 
-def _store_block(kind: str, block: str, session: Session) -> None:
-    if kind == "secretary":
-        names = split_names(block.split("\n")[0]) or split_names(block)
-        session.secretary = session.secretary or (names[0] if names else None)
-        return
-    names, proxies = parse_attendance_block(block, kind == "proxies")
-    session.proxies += proxies
-    target = {"present": session.present, "excused": session.excused, "absent": session.absent,
-              "absent_excused": session.absent}.get(kind)
-    if target is not None:
-        target += [n for n in names if n not in target]
-
-
-def _first_name(patterns: list[re.Pattern[str]], zone: str) -> str | None:
-    for pattern in patterns:
+def _first_name(phrases: list[re.Pattern[str]], zone: str) -> str | None:
+    for pattern in phrases:
         for match in pattern.finditer(zone):
-            name = clean_name(match.group("name"))
+            name = person_name(match.group("name"))
             if name:
                 return name
     return None
 
 
-def _present_count(zone: str, listed: int) -> int | None:
-    for pattern in PRESENT_COUNT:
+def _count(phrases: list[re.Pattern[str]], zone: str) -> int | None:
+    for pattern in phrases:
         match = pattern.search(zone)
         if match:
-            return int(match.group(1))
-    return listed or None
-
-
-def _in_office(zone: str) -> int | None:
-    match = IN_OFFICE.search(zone)
-    return int(match.group(1) or match.group(2)) if match else None
+            return int(match.group("n"))
+    return None
 
 
 def find_movements(doc: PagedText) -> list[Movement]:
@@ -267,45 +224,3 @@ def _link_to_roster(session: Session) -> None:
         value = getattr(session, field)
         if value:
             setattr(session, field, roster.resolve(value) or value)
-
-
-def _authority(head: str, patterns: list[re.Pattern[str]] = AUTHORITY) -> str | None:
-    """The first authority named: "Commune de X", "Ville de X", "Communauté de communes ..."."""
-    matches = [m for m in (p.search(head) for p in patterns) if m and _is_named_often(m, head)]
-    if not matches:
-        return None
-    match = min(matches, key=lambda m: m.start())
-    name = _tidy_place_name(match.group("name"))
-    if "kind" in match.re.groupindex:
-        kind = match.group("kind")
-        return f"{kind[0].upper()}{kind[1:].lower()} {name}"
-    return name
-
-
-def _is_named_often(match: re.Match[str], head: str) -> bool:
-    """A lower-case "commune de X" names the authority only if X recurs; "la commune d'Héricourt" may be a neighbour."""
-    if not match.group(0)[:1].islower():
-        return True
-    return head.lower().count(match.group("name").lower()) >= 3
-
-
-def _tidy_place_name(name: str) -> str:
-    """"CLERMONT-FERRAND" -> "Clermont-Ferrand", "Lisières de L’Oise" -> "Lisières de l'Oise"."""
-    name = flat(name).replace("’", "'")
-    words = re.split(r"(\s+|-|')", name)
-    out = []
-    for i, word in enumerate(words):
-        low = word.lower()
-        if i > 0 and low in SMALL_WORDS:
-            out.append(low)
-        elif word.isupper() and len(word) > 1:
-            out.append(word.capitalize())
-        else:
-            out.append(word)
-    return "".join(out)
-
-
-def _body(zone: str) -> str | None:
-    low = zone[:2500].lower()
-    positions = [(low.find(b), b) for b in BODIES if b in low]
-    return min(positions)[1] if positions else None

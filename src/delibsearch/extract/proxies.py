@@ -17,17 +17,21 @@ PAIR_PATTERNS = [
 ]
 # One proxy stated on a line of its own: "Philippe ROUVIER - COROUGE donne procuration à Denis JUVIN".
 STATEMENT = re.compile(rf"^(?P<giver>[^,;()\n]+?)\s+{GIVE}\s+(?:donnée?\s+)?à\s+(?P<holder>[^,;()\n]+?)\s*[.,;]?$", re.M)
-SPACED_HYPHEN = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+[-–]\s+(?=[A-ZÀ-Þ]{2})")  # "ROUVIER - COROUGE", one surname
+# "ROUVIER - COROUGE" is one surname; "UPPHOFF - PLUS Jean-Pierre" two members, the second printed NOM Prénom.
+SPACED_HYPHEN = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+[-–]\s+(?=[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*\b(?!\s+[A-ZÀ-Þ][a-zà-ÿ]))")
 PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+à\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
-SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s-\s)\s*")
+SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s-\s|(?<=\w)[-–—]\s(?=[A-ZÀ-Þ](?:\.|[a-zà-ÿ])))\s*")
+# A member's role printed after the names ("C.FOROT - N.VERDON : adjoints", "Jean DUPONT (maire)").
+ROLE = re.compile(r"\s*:\s*(?:adjoint|conseill|maire|délégu|titulaire|suppléant|membre)\w*(?:\s+(?:municipa|délégu|communautaire)\w*)?\b", re.I)
 STARRED = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*)\s*\(\s*Pr?\s*(?P<stars>\*+)\s*\)")
 
 
 def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str], list[Proxy]]:
     """Names listed in the block, and the proxies it states ("X pouvoir à Y", "X (procuration à Y)")."""
-    proxies = _line_statements(block)
-    if proxies:
+    proxies, rest = _line_statements(block)
+    if proxies and not rest:
         return [], proxies
+    block = ROLE.sub(" ", rest if proxies else block)
     block = re.sub(r"\n(?=\s*(?:M\.|Mme|Madame|Monsieur)\s)", " ; ", BULLET.sub(" ; ", block))
     text = SPACED_HYPHEN.sub("-", re.sub(r"\s+", " ", block).strip())
     names: list[str] = []
@@ -42,19 +46,21 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
     return names, proxies
 
 
-def _line_statements(block: str) -> list[Proxy]:
-    """Proxies each stated on a line of their own, where " - " may join a surname; lines after them state none."""
+def _line_statements(block: str) -> tuple[list[Proxy], str]:
+    """Proxies each stated on a line of their own, where " - " may join a surname, and the lines after them
+    when these state none ("T.BUSIN : procuration à W.AUGUSTE / B.DUBOIS" in a block of the excused)."""
     lines = [line.strip() for line in block.split("\n") if line.strip(" .,;")]
     stated = list(itertools.takewhile(STATEMENT.match, lines))
-    if not stated or any(re.search(GIVE, line) for line in lines[len(stated):]):
-        return []
+    rest = lines[len(stated):]
+    if not stated or any(re.search(GIVE, line) for line in rest):
+        return [], block
     found = []
     for match in map(STATEMENT.match, stated):
         giver = clean_name(SPACED_HYPHEN.sub("-", match.group("giver")))
         holder = clean_name(SPACED_HYPHEN.sub("-", match.group("holder")))
         if giver and holder:
             found.append(Proxy(giver=giver, holder=holder))
-    return found
+    return found, "\n".join(rest)
 
 
 def _pair(segment: str, is_proxy_block: bool) -> Proxy | None:

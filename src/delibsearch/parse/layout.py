@@ -25,10 +25,12 @@ import re
 from dataclasses import dataclass, field
 
 MIN_GUTTER = 9.0  # points: the narrowest white band that separates two columns
-CHUNK_GAP = 2.2  # a gap wider than this many line heights splits a line into chunks
+CHUNK_GAP = 1.5  # a gap wider than this many word heights splits a line into chunks
 MIN_TWO_SIDED = 2
 MAX_DEPTH = 2
-PARAGRAPH_GAP = 0.45  # a gap wider than the page's usual one by this many line heights parts paragraphs
+EDGE_STEP = 4.0  # points: line starts this close share a left margin
+PARAGRAPH_GAP = 0.35  # a gap wider than the spacing around it by this many line heights parts paragraphs
+ENUMERATED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?(?:[.)°/]|\s[-–])\s")
 ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?[.)°/-]?\)?$|^[-–•▪*]$")
 
 
@@ -65,6 +67,7 @@ class _Row:
     words: list[Word] = field(default_factory=list)
     top: float = 0.0
     bottom: float = 0.0
+    edge: float | None = None  # the body's left margin on this page: a word starting there opens a chunk
 
     def add(self, word: Word) -> None:
         if not self.words:
@@ -87,7 +90,9 @@ class _Row:
         ordered = sorted(self.words, key=lambda w: w.x0)
         runs: list[list[Word]] = [[ordered[0]]]
         for word in ordered[1:]:
-            if word.x0 - max(w.x1 for w in runs[-1]) > CHUNK_GAP * self.height:
+            end = max(w.x1 for w in runs[-1])
+            at_edge = self.edge is not None and abs(word.x0 - self.edge) <= EDGE_STEP and end < self.edge - 2
+            if word.x0 - end > CHUNK_GAP * self.height or at_edge:
                 runs.append([word])
             else:
                 runs[-1].append(word)
@@ -101,10 +106,12 @@ class _Row:
 
 
 def _number_with_title(runs: list[list[Word]]) -> list[list[Word]]:
-    """A heading's number ("1.", "12", "IV -") stays with the title printed after it."""
+    """A heading's number ("1.", "12", "IV -") stays with the title printed after it, but a figure that
+    follows a label ("délibération : 10") is the label's value."""
     merged: list[list[Word]] = []
     for run in runs:
-        if merged and ENUMERATOR.match(" ".join(w.text for w in merged[-1])):
+        after_label = len(merged) > 1 and merged[-2][-1].text.endswith(":")
+        if merged and ENUMERATOR.match(" ".join(w.text for w in merged[-1])) and not after_label:
             merged[-1] = merged[-1] + run
         else:
             merged.append(run)
@@ -114,20 +121,39 @@ def _number_with_title(runs: list[list[Word]]) -> list[list[Word]]:
 def read_lines(words: list[Word]) -> list[Line]:
     """The page's lines in reading order, an empty line where a wider gap or a new block parts them."""
     rows = _rows([w for w in words if w.text.strip()])
+    edge = body_edge([row.span()[0] for row in rows])
+    for row in rows:
+        row.edge = edge
     return _with_paragraph_breaks(_read(rows, 0))
 
 
+def body_edge(starts: list[float]) -> float | None:
+    """Where most lines start (the body's left margin), when a quarter of the lines or more agree."""
+    counts: dict[int, int] = {}
+    for start in starts:
+        key = round(start / EDGE_STEP)
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    key, count = max(counts.items(), key=lambda item: item[1])
+    near = count + counts.get(key - 1, 0) + counts.get(key + 1, 0)
+    return key * EDGE_STEP if near >= 0.25 * len(starts) else None
+
+
 def _with_paragraph_breaks(lines: list[Line]) -> list[Line]:
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top >= a.bottom - 1)
-    usual = gaps[len(gaps) // 2] if gaps else 0.0
-    out: list[Line] = []
-    for line in lines:
-        previous = out[-1] if out else None
-        if previous is not None:
-            gap = line.top - previous.bottom
-            height = min(line.bottom - line.top, previous.bottom - previous.top)
-            if gap > usual + PARAGRAPH_GAP * height or line.bottom < previous.top:
-                out.append(Line(text="", top=previous.bottom, bottom=line.top, x0=line.x0, x1=line.x0))
+    """An empty line where the gap is wider than the spacing around it (a list set at 1.5 lines stays whole)."""
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    downward = sorted(g for g in gaps if g >= -1)
+    usual = downward[len(downward) // 2] if downward else 0.0
+    out: list[Line] = lines[:1]
+    for i, line in enumerate(lines[1:]):
+        previous = lines[i]
+        neighbours = [g for g in (gaps[i - 1] if i else None, gaps[i + 1] if i + 1 < len(gaps) else None)
+                      if g is not None and g >= -1]
+        local = max(min(neighbours), usual) if neighbours else usual
+        height = min(line.bottom - line.top, previous.bottom - previous.top)
+        if gaps[i] > local + PARAGRAPH_GAP * height or line.bottom < previous.top:
+            out.append(Line(text="", top=previous.bottom, bottom=line.top, x0=line.x0, x1=line.x0))
         out.append(line)
     return out
 
@@ -194,7 +220,8 @@ def _zones(rows: list[_Row]) -> list[tuple[int, int, tuple[float, float]]]:
                 candidates.append(_grow(rows, i, band))
     taken: set[int] = set()
     zones = []
-    for first, last, band, sided in sorted(candidates, key=lambda c: (-c[3], c[0])):
+    # The most rows printed on both sides first, then the longest zone, then the widest gutter.
+    for first, last, band, sided in sorted(candidates, key=lambda c: (-c[3], c[0] - c[1], c[2][0] - c[2][1], c[0])):
         if sided < MIN_TWO_SIDED or any(k in taken for k in range(first, last + 1)):
             continue
         taken.update(range(first, last + 1))
@@ -217,13 +244,25 @@ def _grow(rows: list[_Row], start: int, band: tuple[float, float]) -> tuple[int,
     sided = [k for k in range(first, last + 1) if _two_sided(rows[k], band)]
     if not sided:
         return first, last, band, 0
-    # Rows printed on one side only before the first row printed on both belong to no column; after the
-    # last, those that print under one of the columns do (the rest of a long list beside a margin).
+    # Rows printed on one side only belong to the zone when they print under one of its columns: after
+    # the last row printed on both sides (the rest of a long list beside a margin), and before the first
+    # one when they open its paragraph ("Présents :" above the names that face a margin note).
     columns = _column_ranges([rows[k] for k in sided], band)
-    end = sided[-1]
-    while end < last and all(any(x0 < hi and x1 > lo for lo, hi in columns) for x0, x1 in rows[end + 1].chunk_spans()):
+    begin, end = sided[0], sided[-1]
+    while begin > first and _under(rows[begin - 1], columns) and _close(rows[begin - 1], rows[begin]):
+        begin -= 1
+    while end < last and _under(rows[end + 1], columns):
         end += 1
-    return sided[0], end, band, len(sided)
+    return begin, end, band, len(sided)
+
+
+def _under(row: _Row, columns: list[tuple[float, float]]) -> bool:
+    return all(any(x0 < hi and x1 > lo for lo, hi in columns) for x0, x1 in row.chunk_spans())
+
+
+def _close(upper: _Row, lower: _Row) -> bool:
+    """Two rows of one paragraph: the gap between them under a line height."""
+    return lower.top - upper.bottom <= 0.8 * min(upper.height, lower.height)
 
 
 def _column_ranges(rows: list[_Row], band: tuple[float, float]) -> list[tuple[float, float]]:
@@ -257,15 +296,15 @@ def _read_zone(rows: list[_Row], band: tuple[float, float], depth: int) -> list[
     right_lines = _read([r for r in right_rows if r.words], depth + 1)
     left_size = sum(len(line.text) for line in left_lines)
     right_size = sum(len(line.text) for line in right_lines)
-    if left_size >= right_size:
-        return _place_cells(left_lines, _cells(right_lines), before=False)
+    if left_size >= right_size:  # the right side is a table's last columns: each of its lines is a cell
+        return _place_cells(left_lines, [[_as_side(line)] for line in right_lines], before=False)
     return _place_cells(right_lines, _cells(left_lines), before=True)
 
 
-def _cells(lines: list[Line]) -> list[Line]:
+def _cells(lines: list[Line]) -> list[list[Line]]:
     """Lines of a side column grouped into blocks (a gap under a line height parts nothing)."""
     cells: list[list[Line]] = []
-    for line in lines:
+    for line in map(_as_side, lines):
         height = line.bottom - line.top
         previous = cells[-1][-1] if cells else None
         if previous and line.top - previous.bottom <= 0.8 * max(height, 1.0) and line.x0 < previous.x1 \
@@ -273,31 +312,36 @@ def _cells(lines: list[Line]) -> list[Line]:
             cells[-1].append(line)
         else:
             cells.append([line])
-    return [Line(text=" ".join(l.text for l in cell), top=cell[0].top, bottom=cell[-1].bottom,
-                 x0=min(l.x0 for l in cell), x1=max(l.x1 for l in cell), side=True) for cell in cells]
+    return cells
 
 
-def _place_cells(main: list[Line], cells: list[Line], before: bool) -> list[Line]:
+def _as_side(line: Line) -> Line:
+    return Line(text=line.text, top=line.top, bottom=line.bottom, x0=line.x0, x1=line.x1, side=True)
+
+
+def _place_cells(main: list[Line], cells: list[list[Line]], before: bool) -> list[Line]:
     """Side cells placed among the main column's lines at the height they are printed.
 
-    A left cell goes on a line of its own before the main line it is printed beside; a right cell printed
-    at the height of a main line ends that line (a table's last column), otherwise it has a line of its own.
+    A left cell goes on lines of its own before the paragraph (or the numbered line) it is printed beside:
+    a rapporteur before the item's heading, a margin note or a label before the list it faces; a right cell
+    of one line printed at the height of a main line ends that line (a table's last column), otherwise it
+    has lines of its own.
     """
-    anchored: dict[int, list[Line]] = {}
-    for cell in sorted(cells, key=lambda c: c.top):
-        at = _aligned(main, cell)
-        if before and cell.text.rstrip().endswith(":"):
+    anchored: dict[int, list[list[Line]]] = {}
+    for cell in sorted(cells, key=lambda c: c[0].top):
+        at = _aligned(main, cell[0])
+        if before:
             at = _paragraph_start(main, at)
         anchored.setdefault(at, []).append(cell)
     out: list[Line] = []
     for i, line in enumerate(main):
         pending = anchored.get(i, [])
-        if not before and pending and _level(line, pending[-1]):
-            cell = pending.pop()
+        if not before and pending and len(pending[-1]) == 1 and _level(line, pending[-1][0]):
+            cell = pending.pop()[0]
             line = Line(text=f"{line.text} {cell.text}", top=line.top, bottom=line.bottom, x0=line.x0, x1=cell.x1)
-        out += pending
+        out += [cell_line for cell in pending for cell_line in cell]
         out.append(line)
-    return out + anchored.get(len(main), [])
+    return out + [cell_line for cell in anchored.get(len(main), []) for cell_line in cell]
 
 
 def _level(line: Line, cell: Line) -> bool:
@@ -314,10 +358,10 @@ def _aligned(lines: list[Line], cell: Line) -> int:
 
 
 def _paragraph_start(lines: list[Line], at: int) -> int:
-    """Back up from a line to the first line of its paragraph (no gap larger than a line height)."""
-    while 0 < at < len(lines):
+    """Back up from a line to the first line of its paragraph: after a wide gap, or a numbered line."""
+    while 0 < at < len(lines) and not ENUMERATED.match(lines[at].text):
         gap = lines[at].top - lines[at - 1].bottom
-        if gap > 0.8 * (lines[at].bottom - lines[at].top):
+        if gap > 0.8 * (lines[at].bottom - lines[at].top) or lines[at - 1].side:
             break
         at -= 1
     return at

@@ -19,13 +19,13 @@ import subprocess
 from pathlib import Path
 
 from delibsearch.errors import NeedsOCR, ParseError
-from delibsearch.parse.layout import Word
+from delibsearch.parse.layout import EDGE_STEP, Word, body_edge
 
 LANGUAGE = "fra"
 DPI = 300
 PAGE_TIMEOUT_S = 180
 POINTS = 72 / DPI
-LINE_GAP = 2.5  # a gap wider than this many word heights cuts a Tesseract line in two
+LINE_GAP = 1.5  # a gap wider than this many word heights cuts a Tesseract line in two
 CACHE_VERSION = "tsv-300-psm3-v1"
 
 
@@ -117,16 +117,22 @@ def words_from_tsv(tsv: str) -> list[Word]:
         left, top, width, height = (float(v) * POINTS for v in cells[6:10])
         word = Word(x0=left, top=top, x1=left + width, bottom=top + height, text=cells[11].strip())
         lines.setdefault((cells[2], cells[3], cells[4]), []).append(word)
-    return [run for words in lines.values() for run in _runs(words)]
+    edge = body_edge([min(w.x0 for w in words) for words in lines.values()])
+    return [run for words in lines.values() for run in _runs(words, edge)]
 
 
-def _runs(words: list[Word]) -> list[Word]:
-    """One word per run of a line's words, so that a skewed line is not split by the row reading."""
+def _runs(words: list[Word], edge: float | None) -> list[Word]:
+    """One word per run of a line's words, so that a skewed line is not split by the row reading.
+
+    A run ends at a wide gap, and where a word starts at the body's left margin after words printed left
+    of it: Tesseract may read a margin note and the body beside it as one line.
+    """
     ordered = sorted(words, key=lambda w: w.x0)
     height = sorted(w.height for w in ordered)[len(ordered) // 2]
     runs: list[list[Word]] = [[ordered[0]]]
     for word in ordered[1:]:
-        if word.x0 - runs[-1][-1].x1 > LINE_GAP * height:
+        at_edge = edge is not None and abs(word.x0 - edge) <= EDGE_STEP and runs[-1][-1].x1 < edge - 2
+        if word.x0 - runs[-1][-1].x1 > LINE_GAP * height or at_edge:
             runs.append([word])
         else:
             runs[-1].append(word)

@@ -109,7 +109,7 @@ class RecordAnswers:
         if q.kind == "proxy_from":
             givers = [p["from"] for p in session["proxies"] if p["to"] in named]
             return self._header_answer(sitting, " et ".join(givers) or None, "person", 0.85, givers)
-        holders = [p["to"] for p in session["proxies"] if p["from"] in named]
+        holders = [p["to"] for p in session["proxies"] if p["from"] in named and p["to"]]
         if holders:
             return self._header_answer(sitting, holders[0], "person", 0.85)
         return self._proxy_in_text(sitting, [surname(n) for n in named] + q.names)

@@ -1,0 +1,110 @@
+"""Who attended the sitting: present, proxies, excused, absent, read from labelled blocks.
+
+A block opens with a label at the start of a line ("Présents :", "Absents ayant voté par procuration en
+application de l'article L 2121-20 du CGCT :", "Etaient absents excusés :"; the phrases are data, in
+patterns/header.json) and runs until the next label, an end marker, or the first line that reads as a
+sentence rather than a list. Names stated with their status ("Mme X : absente") are read too.
+"""
+from __future__ import annotations
+
+import re
+
+from delibsearch.extract.names import clean_name, split_names
+from delibsearch.extract.phrases import alternatives, header_phrases
+from delibsearch.extract.proxies import parse_attendance_block, star_proxies
+from delibsearch.model import Proxy, Session
+
+LEAD = r"(?:^|(?<=\n))[ \t+▪•*o-]*(?:\d{1,3}\s+(?=[A-ZÀ-Þ]))?"  # a margin's figure may precede the label
+MAX_BLOCK = 2500
+RULES = r"_{3,}|-{5,}|▪|\*{3,}"  # lines drawn with characters end a block too
+
+
+def _labels() -> re.Pattern[str]:
+    phrases = header_phrases()
+    kinds = [f"(?P<{kind}>{alternatives(phrases['labels'][kind])})" for kind in phrases["label_kinds"]]
+    return re.compile(LEAD + "(?:" + "|".join(kinds) + ")", re.I)
+
+
+def _block_end() -> re.Pattern[str]:
+    return re.compile(r"\n\s*(?:" + RULES + "|" + alternatives(header_phrases()["block_ends"]) + r"(?![\w]))", re.I)
+
+
+LABELS = _labels()
+BLOCK_END = _block_end()
+NAME_STATUS = re.compile(r"(?m)^(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+)*)[ \t]*:[ \t]*(?P<status>(?i:absente?s?|excusée?s?))\b")
+MOVEMENT = re.compile(
+    r"\b(?:Arrivée|Départ|Retour)s?\s+d[e'’u]|\barrive\b|\bquitte\s+la\s+(?:séance|salle)|\brejoint\s+la\s+séance"
+    r"|\bse\s+retire\b|\bsort\s+de\s+la\s+salle|\bregagne\s+la\s+séance|\bentre\s+en\s+séance",
+)
+LIST_WORDS = {"de", "du", "des", "la", "le", "et", "d'", "van", "von", "da", "el", "adjoint", "adjointe", "adjoints",
+              "conseiller", "conseillère", "conseillers", "municipal", "municipaux", "maire", "excusé", "excusée"}
+
+
+def read_attendance(zone: str, session: Session) -> None:
+    """Fill the session's attendance from the header zone."""
+    matches = list(LABELS.finditer(zone))
+    for i, match in enumerate(matches):
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(zone)
+        block = cut_block(zone[match.end():min(stop, match.end() + MAX_BLOCK)])
+        store_block(match.lastgroup or "", block, session)
+    session.proxies += star_proxies(session, zone)
+    for match in NAME_STATUS.finditer(zone):
+        target = session.absent if match.group("status").lower().startswith("absent") else session.excused
+        name = clean_name(match.group("name"))
+        if name and name not in target:
+            target.append(name)
+    _givers_are_not_absent(session)
+
+
+def cut_block(block: str) -> str:
+    """A block ends at an end marker, a blank line after its names, or the first line that reads as a sentence."""
+    ending = BLOCK_END.search(block)
+    if ending and ending.start() > 0:
+        block = block[:ending.start()]
+    offset = 0
+    seen_names = False
+    for number, line in enumerate(block.split("\n")):
+        if number and (MOVEMENT.search(line) or _is_prose(line)):
+            return block[:offset]
+        if not line.strip() and seen_names and not _continues_list(block[offset:].strip().split("\n")[0]):
+            return block[:offset]
+        seen_names = seen_names or bool(line.strip())
+        offset += len(line) + 1
+    return block
+
+
+def _continues_list(line: str) -> bool:
+    """After a blank line, a list goes on with more names ("A, B", "- A", "Mme A")."""
+    return bool(re.search(r"[,;]|^\s*[-–•▪*]|^\s*(?:M\.|Mme|Madame|Monsieur)\s", line)) and not _is_prose(line)
+
+
+def _is_prose(line: str) -> bool:
+    if re.search(r"pouvoir|procuration|représenté|mandat", line, re.I):
+        return False
+    words = [w for w in re.findall(r"[\w'’-]+", re.sub(r"\([^()]*\)?", " ", line)) if not re.search(r"\d", w)]
+    lower = [w for w in words if w[0].islower() and w.lower() not in LIST_WORDS]
+    return len(lower) >= 3
+
+
+def store_block(kind: str, block: str, session: Session) -> None:
+    if kind == "secretary":
+        names = split_names(block.split("\n")[0]) or split_names(block)
+        session.secretary = session.secretary or (names[0] if names else None)
+        return
+    names, proxies = parse_attendance_block(block, kind == "proxies")
+    if kind == "proxies":
+        # A list of givers whose holders are not printed ("Absents ayant voté par procuration : A, B").
+        proxies += [Proxy(giver=name, holder=None) for name in names]
+        names = []
+    session.proxies += [p for p in proxies if p not in session.proxies]
+    target = {"present": session.present, "excused": session.excused, "absent": session.absent,
+              "absent_excused": session.absent}.get(kind)
+    if target is not None:
+        target += [n for n in names if n not in target]
+
+
+def _givers_are_not_absent(session: Session) -> None:
+    """A member who gave a proxy is listed with the proxies only, wherever else the header names them."""
+    givers = {p.giver for p in session.proxies}
+    session.excused[:] = [n for n in session.excused if n not in givers]
+    session.absent[:] = [n for n in session.absent if n not in givers]

@@ -1,0 +1,89 @@
+"""Which council sat: the authority ("Pierrefonds", "Communauté de communes des Lisières de l'Oise") and its body.
+
+The authority is the first one the header names ("Commune de X", "Ville de X", "COMMUNE de FLAUX",
+"Conseil Municipal de la commune de SAINT RESTITUT"); a commune's name is then written as the gazetteer
+of French communes writes it ("SAINT RESTITUT" -> "Saint-Restitut").
+"""
+from __future__ import annotations
+
+import re
+
+from delibsearch.extract.gazetteer import gazetteer
+from delibsearch.extract.sentences import flat
+
+AUTHORITY_SPAN = 4000
+AUTHORITY = [
+    re.compile(r"(?P<kind>Communauté\s+(?:de\s+communes|d[’']agglomération|urbaine))\s+(?P<name>(?:(?:des|du|de\s+la|de\s+l[’']|de|d[’'])\s*)?[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:de\s+la|de\s+l[’']|des|du|de|d[’']|et|en|sur)\s*)?[A-ZÀ-Þ][\w'’-]+)*)", re.I),
+    re.compile(r"\b(?:[Cc]ommune|Ville|Mairie)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|de|du|la|le|[A-ZÀ-Þ][\w'’-]+))*)"),
+    # In capitals ("COMMUNE de FLAUX", "VILLE DE CLERMONT-FERRAND AU SERVICE ..."): one word, hyphens joining.
+    re.compile(r"\b(?:COMMUNE|VILLE|MAIRIE)\s+(?:d[e'’]|D[E'’])\s*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]*[A-ZÀ-Þ])\b"),
+    re.compile(r"(?i:Conseil\s+municipal\s+de\s+la\s+(?:commune|ville))\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
+    re.compile(r"(?i:Conseil\s+municipal)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
+]
+BODIES = ("conseil communautaire", "conseil municipal", "comité syndical", "bureau communautaire", "conseil métropolitain")
+SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sous", "lès", "et"}
+
+
+def read_authority(text: str, zone: str) -> tuple[str | None, str | None]:
+    """(authority, body) named by the document."""
+    body = _body(zone)
+    patterns = AUTHORITY[1:] if body == "conseil municipal" else AUTHORITY
+    authority = _authority(text[:AUTHORITY_SPAN], patterns)
+    if authority is None and body == "conseil communautaire":
+        authority = _authority(text, AUTHORITY[:1])
+    return authority, body
+
+
+def _authority(head: str, patterns: list[re.Pattern[str]]) -> str | None:
+    """The first authority named: "Commune de X", "Ville de X", "Communauté de communes ..."."""
+    matches = [m for m in (p.search(head) for p in patterns) if m and _is_named_often(m, head)]
+    if not matches:
+        return None
+    match = min(matches, key=lambda m: m.start())
+    if "kind" not in match.re.groupindex:
+        return _commune_name(match.group("name"))
+    name = _tidy_place_name(match.group("name"))
+    if "kind" in match.re.groupindex:
+        kind = match.group("kind")
+        return f"{kind[0].upper()}{kind[1:].lower()} {name}"
+    return name
+
+
+def _commune_name(printed: str) -> str:
+    """The longest start of the printed name that the gazetteer knows as a commune ("SAINT\nRESTITUT (Drôme)"
+    -> "Saint-Restitut"), else the name as printed on its first line ("Pierrefonds\nConseil" -> "Pierrefonds")."""
+    words = printed.split()
+    for size in range(len(words), 0, -1):
+        known = gazetteer().lookup(" ".join(words[:size]))
+        if known and known.kind == "city":
+            return known.name
+    return _tidy_place_name(printed.split("\n")[0])
+
+
+def _is_named_often(match: re.Match[str], head: str) -> bool:
+    """A lower-case "commune de X" names the authority only if X recurs; "la commune d'Héricourt" may be a neighbour."""
+    if not match.group(0)[:1].islower() or re.match(r"(?i)conseil", match.group(0)):
+        return True
+    return head.lower().count(match.group("name").lower()) >= 3
+
+
+def _tidy_place_name(name: str) -> str:
+    """"CLERMONT-FERRAND" -> "Clermont-Ferrand", "Lisières de L’Oise" -> "Lisières de l'Oise"."""
+    name = flat(name).replace("’", "'")
+    words = re.split(r"(\s+|-|')", name)
+    out = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if i > 0 and low in SMALL_WORDS:
+            out.append(low)
+        elif word.isupper() and len(word) > 1:
+            out.append(word.capitalize())
+        else:
+            out.append(word)
+    return "".join(out)
+
+
+def _body(zone: str) -> str | None:
+    low = zone[:2500].lower()
+    positions = [(low.find(b), b) for b in BODIES if b in low]
+    return min(positions)[1] if positions else None
