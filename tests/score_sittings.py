@@ -238,8 +238,9 @@ def vote_score(expected: dict | None, vote) -> float:
     if expected is None:
         printed = got and (got["unanimous"] or any(got[k] is not None for k in ("for", "against", "abstention")))
         return 0.0 if printed else 1.0
-    if got is None:
-        return 0.0
+    # No vote read is a vote of unknown counts: only what the expectation knows is compared.
+    got = got or {"for": None, "against": None, "abstention": None, "unanimous": False, "against_names": [],
+                  "abstention_names": []}
     parts = [got[k] == expected[k] for k in ("for", "against", "abstention") if expected.get(k) is not None]
     parts.append(bool(got["unanimous"]) == bool(expected.get("unanimous")))
     for key in ("against_names", "abstention_names"):

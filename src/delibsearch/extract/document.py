@@ -5,11 +5,13 @@ import re
 
 from delibsearch.extract.entities import Context, extract_entities
 from delibsearch.extract.header import extract_header
-from delibsearch.extract.items import ItemSpan, find_items, find_rapporteur
+from delibsearch.extract.items import ItemSpan, find_items
+from delibsearch.extract.rapporteur import find_rapporteur
 from delibsearch.extract.money import parse_amount_cell
-from delibsearch.extract.names import Roster, clean_name
+from delibsearch.extract.names import Roster
 from delibsearch.extract.sections import find_sections
 from delibsearch.extract.tables import find_tables
+from delibsearch.extract.unnumbered import agenda_items, single_deliberation
 from delibsearch.extract.trips import column_map, is_trip_table, trips_from_table, trips_from_text
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Document, Entity, Item, Session, Source, Table, Trip
@@ -27,12 +29,14 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     """
     doc = PagedText.from_lines(clean_lines(raw.lines))
     spans, warnings = find_items(doc.text)
+    if not spans:
+        spans = _unnumbered_items(doc.text, warnings)
     header_end = spans[0].start if spans else min(len(doc.text), HEADER_FALLBACK)
     if header_end < 200:
         header_end = min(len(doc.text), HEADER_FALLBACK)
     header = extract_header(doc, header_end)
     if not spans:
-        # No numbering: the whole text is one item (the header's end is a guess, and cutting there lost text).
+        # No item found: the whole text is one item (the header's end is a guess, and cutting there lost text).
         spans = [ItemSpan(None, None, 0, len(doc.text), None)]
     source = Source(file=raw.path.name, sha256=raw.sha256, pages=len(raw.pages), path=str(raw.path))
     roster = Roster(header.session.roster())
@@ -48,6 +52,19 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     return document
 
 
+def _unnumbered_items(text: str, warnings: list[str]) -> list[ItemSpan]:
+    """A register extract's one deliberation, else the headings the agenda names; warnings say which."""
+    single = single_deliberation(text)
+    if single:
+        warnings[:] = [w for w in warnings if not w.startswith("items:")]
+        return [single]
+    headed = agenda_items(text)
+    if headed:
+        warnings[:] = [w for w in warnings if not w.startswith("items:")]
+        warnings.append("items: no numbering; items are the headings that repeat the agenda's entries")
+    return headed
+
+
 def _year(session: Session) -> int | None:
     return int(session.date[:4]) if session.date else None
 
@@ -57,12 +74,22 @@ def _item(doc: PagedText, span: ItemSpan, session: Session, roster: Roster) -> I
     text = raw.strip()
     offset = span.start + (len(raw) - len(raw.lstrip()))
     first, last = doc.page_range(span.start, span.end)
-    rapporteur_raw = find_rapporteur(text)
-    rapporteur = (roster.resolve(rapporteur_raw) or clean_name(rapporteur_raw)) if rapporteur_raw else None
+    rapporteur = find_rapporteur(_body_after_title(text, span.title), doc.side_text_before(span.start), roster,
+                                 session.president)
     vote, decision = parse_vote(text, roster, session.voters())
     return Item(number=span.number, title=span.title, page_start=first, page_end=last, text=text,
                 rapporteur=rapporteur, group=span.group, sections=find_sections(doc, span.start, span.end),
                 vote=vote, decision=decision, offset=offset)
+
+
+def _body_after_title(text: str, title: str | None) -> str:
+    """The item's text after its heading lines (the title may run over several lines)."""
+    if not title:
+        return text
+    words = title.split()
+    pattern = r"\s+".join(map(re.escape, words[-3:])) if words else ""
+    found = re.search(pattern, text[:len(title) + 400]) if pattern else None
+    return text[found.end():] if found else text
 
 
 def _entities(doc: PagedText, document: Document, context: Context, disabled: tuple[str, ...]) -> list[Entity]:

@@ -223,8 +223,3 @@ def _title_from_next_lines(lines: list[str]) -> str:
 def _tidy_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" :–-")
 
-
-def find_rapporteur(item_text: str) -> str | None:
-    """The printed rapporteur, raw ("Sylvain GOUPIL"), from the first lines of an item."""
-    match = RAPPORTEUR.search(item_text[:1500])
-    return match.group("name").strip() if match else None

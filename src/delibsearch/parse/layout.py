@@ -89,14 +89,21 @@ class _Row:
         """Runs of words separated by gaps wider than a few line heights."""
         ordered = sorted(self.words, key=lambda w: w.x0)
         runs: list[list[Word]] = [[ordered[0]]]
-        for word in ordered[1:]:
+        for i, word in enumerate(ordered[1:], start=1):
             end = max(w.x1 for w in runs[-1])
-            at_edge = self.edge is not None and abs(word.x0 - self.edge) <= EDGE_STEP and end < self.edge - 2
-            if word.x0 - end > CHUNK_GAP * self.height or at_edge:
+            following = ordered[i + 1] if i + 1 < len(ordered) else None
+            # A heading's number hanging in the margin, apart from what is printed before it ("SAUREL   5.").
+            hanging = following is not None and ENUMERATOR.match(word.text) and self._at_edge(following, word.x1) \
+                and word.x0 - end > 0.8 * self.height
+            if word.x0 - end > CHUNK_GAP * self.height or self._at_edge(word, end) or hanging:
                 runs.append([word])
             else:
                 runs[-1].append(word)
         return _number_with_title(runs)
+
+    def _at_edge(self, word: Word, end: float) -> bool:
+        """The word starts at the body's left margin after text printed left of it."""
+        return self.edge is not None and abs(word.x0 - self.edge) <= EDGE_STEP and end < self.edge - 2
 
     def chunk_spans(self) -> list[tuple[float, float]]:
         return [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in self.chunks()]

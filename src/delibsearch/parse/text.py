@@ -50,10 +50,15 @@ class PagedText:
     def page_range(self, start: int, end: int) -> tuple[int, int]:
         return self.page_at(start), self.page_at(max(start, end - 1))
 
-    def side_cell_before(self, offset: int) -> tuple[int, int] | None:
-        """The side cell that ends on the line just before `offset`, if any."""
+    def side_text_before(self, offset: int) -> str | None:
+        """The side-column lines printed just before the line at `offset` (a rapporteur beside a heading)."""
         line_start = self.text.rfind("\n", 0, offset) + 1
-        for start, end in self.side_spans:
-            if end + 1 == line_start or end == line_start:
-                return start, end
-        return None
+        while line_start >= 2 and self.text[line_start - 2] == "\n":  # blank lines between cell and heading
+            line_start -= 1
+        ends = {end: start for start, end in self.side_spans}
+        parts: list[str] = []
+        while line_start - 1 in ends:
+            start = ends[line_start - 1]
+            parts.insert(0, self.text[start:line_start - 1])
+            line_start = start
+        return " ".join(parts) if parts else None
