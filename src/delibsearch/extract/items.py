@@ -23,7 +23,7 @@ CODE = re.compile(
 )
 DATED_CODE = re.compile(r"^(?P<num>20\d{2} \d{2} \d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
-ARABIC = re.compile(r"^(?P<num>[1-9]\d?)\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+ARABIC = re.compile(r"^(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 ROMAN = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{1,3}|V))\s?(?:\.|\)|\s?[-–]|\s)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 OBJET = re.compile(r"^Objet\s*:\s*")  # "D2024-45 - Objet : admission ...": the title pattern wants a capital
 TABLE_ROW_END = re.compile(r"\d[,.]\d{2}\s*€?$|(?:\d[\d ]*[,.]?\d*\s+){2,}\d+\s*€?$")

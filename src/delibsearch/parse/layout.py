@@ -30,7 +30,7 @@ MIN_TWO_SIDED = 2
 MAX_DEPTH = 2
 EDGE_STEP = 4.0  # points: line starts this close share a left margin
 PARAGRAPH_GAP = 0.35  # a gap wider than the spacing around it by this many line heights parts paragraphs
-ENUMERATED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?(?:[.)°/]|\s[-–])\s")
+ENUMERATED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?(?:[.)°/]|\s[-–])\s|^\d{1,3}\s+(?=[A-ZÀ-Þ«\"])")
 ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?[.)°/-]?\)?$|^[-–•▪*]$")
 
 
@@ -67,7 +67,7 @@ class _Row:
     words: list[Word] = field(default_factory=list)
     top: float = 0.0
     bottom: float = 0.0
-    edge: float | None = None  # the body's left margin on this page: a word starting there opens a chunk
+    edges: tuple[float, ...] = ()  # the page's left margins (where many lines start): a word starting there opens a chunk
 
     def add(self, word: Word) -> None:
         if not self.words:
@@ -102,8 +102,8 @@ class _Row:
         return _number_with_title(runs)
 
     def _at_edge(self, word: Word, end: float) -> bool:
-        """The word starts at the body's left margin after text printed left of it."""
-        return self.edge is not None and abs(word.x0 - self.edge) <= EDGE_STEP and end < self.edge - 2
+        """The word starts at one of the page's left margins, after text printed left of it."""
+        return any(abs(word.x0 - edge) <= EDGE_STEP and end < edge - 2 for edge in self.edges)
 
     def chunk_spans(self) -> list[tuple[float, float]]:
         return [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in self.chunks()]
@@ -128,23 +128,25 @@ def _number_with_title(runs: list[list[Word]]) -> list[list[Word]]:
 def read_lines(words: list[Word]) -> list[Line]:
     """The page's lines in reading order, an empty line where a wider gap or a new block parts them."""
     rows = _rows([w for w in words if w.text.strip()])
-    edge = body_edge([row.span()[0] for row in rows])
+    edges = left_edges([row.span()[0] for row in rows])
     for row in rows:
-        row.edge = edge
+        row.edges = edges
     return _with_paragraph_breaks(_read(rows, 0))
 
 
-def body_edge(starts: list[float]) -> float | None:
-    """Where most lines start (the body's left margin), when a quarter of the lines or more agree."""
+def left_edges(starts: list[float]) -> tuple[float, ...]:
+    """Where many lines start: the left margins of the page's columns (a list's, the items' column)."""
     counts: dict[int, int] = {}
     for start in starts:
         key = round(start / EDGE_STEP)
         counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return None
-    key, count = max(counts.items(), key=lambda item: item[1])
-    near = count + counts.get(key - 1, 0) + counts.get(key + 1, 0)
-    return key * EDGE_STEP if near >= 0.25 * len(starts) else None
+    enough = max(3, 0.15 * len(starts))
+    edges = []
+    for key, count in counts.items():
+        near = count + counts.get(key - 1, 0) + counts.get(key + 1, 0)
+        if near >= enough and count >= max(counts.get(key - 1, 0), counts.get(key + 1, 0)):
+            edges.append(key * EDGE_STEP)
+    return tuple(sorted(edges))
 
 
 def _with_paragraph_breaks(lines: list[Line]) -> list[Line]:
@@ -196,17 +198,10 @@ def _read(rows: list[_Row], depth: int) -> list[Line]:
     return lines
 
 
-def _free_bands(row: _Row, left: float, right: float) -> list[tuple[float, float]]:
-    """White bands between the row's chunks, inside [left, right]."""
-    bands, cursor = [], left
-    for chunk in row.chunks():
-        x0, x1 = min(w.x0 for w in chunk), max(w.x1 for w in chunk)
-        if x0 > cursor:
-            bands.append((cursor, x0))
-        cursor = max(cursor, x1)
-    if cursor < right:
-        bands.append((cursor, right))
-    return bands
+def _gaps(row: _Row) -> list[tuple[float, float]]:
+    """White bands between the row's chunks."""
+    spans = row.chunk_spans()
+    return [(a[1], b[0]) for a, b in zip(spans, spans[1:]) if b[0] > a[1]]
 
 
 def _two_sided(row: _Row, band: tuple[float, float]) -> bool:
@@ -218,17 +213,16 @@ def _zones(rows: list[_Row]) -> list[tuple[int, int, tuple[float, float]]]:
     """Runs of rows (first, last) split by a common gutter, the largest first, never overlapping."""
     if len(rows) < MIN_TWO_SIDED:
         return []
-    left = min(r.span()[0] for r in rows)
-    right = max(r.span()[1] for r in rows)
     candidates = []
     for i, row in enumerate(rows):
-        for band in _free_bands(row, left, right)[1:-1] if len(row.chunks()) > 1 else []:
+        for band in _gaps(row):
             if band[1] - band[0] >= MIN_GUTTER:
                 candidates.append(_grow(rows, i, band))
     taken: set[int] = set()
     zones = []
-    # The most rows printed on both sides first, then the longest zone, then the widest gutter.
-    for first, last, band, sided in sorted(candidates, key=lambda c: (-c[3], c[0] - c[1], c[2][0] - c[2][1], c[0])):
+    # The longest zone first (an outer column holds inner ones: a table inside the items' column is read
+    # again within it), then the most rows printed on both sides, then the widest gutter.
+    for first, last, band, sided in sorted(candidates, key=lambda c: (c[0] - c[1], -c[3], c[2][0] - c[2][1], c[0])):
         if sided < MIN_TWO_SIDED or any(k in taken for k in range(first, last + 1)):
             continue
         taken.update(range(first, last + 1))

@@ -2,8 +2,8 @@
 
 Tesseract and its French data come from Debian's packages (`tesseract-ocr`, `tesseract-ocr-fra`), so
 nothing is downloaded at run time. Tesseract's TSV output gives every word with its box; the words of
-one Tesseract line are kept together (a line is cut where a wide gap parts it), so that a skewed scan
-still reads line by line, and the page then goes through the same layout reading as a text layer.
+one Tesseract line share that line's box, so that a skewed scan still reads line by line, and the page
+then goes through the same layout reading as a text layer.
 Without Tesseract a scanned PDF is reported as needing OCR.
 
 Recognising a page costs about two seconds; the words read are kept in an optional cache folder,
@@ -19,14 +19,14 @@ import subprocess
 from pathlib import Path
 
 from delibsearch.errors import NeedsOCR, ParseError
-from delibsearch.parse.layout import EDGE_STEP, Word, body_edge
+from delibsearch.parse.layout import Word
 
 LANGUAGE = "fra"
 DPI = 300
 PAGE_TIMEOUT_S = 180
 POINTS = 72 / DPI
-LINE_GAP = 1.5  # a gap wider than this many word heights cuts a Tesseract line in two
-CACHE_VERSION = "tsv-300-psm3-v1"
+PAGE_SEGMENTATION = "4"  # one column of text of varying sizes: finds the figures a margin holds (psm 3 drops them)
+CACHE_VERSION = f"tsv-{DPI}-psm{PAGE_SEGMENTATION}-v1"
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,7 +97,7 @@ def _recognise(path: Path, program: str, page, number: int) -> str:
     # One thread per Tesseract: the ingest already runs one parsing process per core.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run([program, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"],
+        done = subprocess.run([program, "stdin", "stdout", "-l", LANGUAGE, "--psm", PAGE_SEGMENTATION, "tsv"],
                               input=png.getvalue(), capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired as exc:
         raise ParseError(path, f"OCR of page {number} took over {PAGE_TIMEOUT_S} s") from exc
@@ -108,33 +108,19 @@ def _recognise(path: Path, program: str, page, number: int) -> str:
 
 
 def words_from_tsv(tsv: str) -> list[Word]:
-    """Tesseract's words grouped by its lines, each line cut at its wide gaps; boxes in points."""
+    """Tesseract's words in points, each given the box of its whole line (so that a skewed line stays one
+    row for the layout reading, which then finds its columns and margins word by word)."""
     lines: dict[tuple[str, str, str], list[Word]] = {}
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue
         left, top, width, height = (float(v) * POINTS for v in cells[6:10])
-        word = Word(x0=left, top=top, x1=left + width, bottom=top + height, text=cells[11].strip())
+        word = Word(x0=left, top=top, x1=left + width, bottom=top + height, text=cells[11].strip(), space_after=True)
         lines.setdefault((cells[2], cells[3], cells[4]), []).append(word)
-    edge = body_edge([min(w.x0 for w in words) for words in lines.values()])
-    return [run for words in lines.values() for run in _runs(words, edge)]
+    return [word for words in lines.values() for word in _on_one_line(words)]
 
 
-def _runs(words: list[Word], edge: float | None) -> list[Word]:
-    """One word per run of a line's words, so that a skewed line is not split by the row reading.
-
-    A run ends at a wide gap, and where a word starts at the body's left margin after words printed left
-    of it: Tesseract may read a margin note and the body beside it as one line.
-    """
-    ordered = sorted(words, key=lambda w: w.x0)
-    height = sorted(w.height for w in ordered)[len(ordered) // 2]
-    runs: list[list[Word]] = [[ordered[0]]]
-    for word in ordered[1:]:
-        at_edge = edge is not None and abs(word.x0 - edge) <= EDGE_STEP and runs[-1][-1].x1 < edge - 2
-        if word.x0 - runs[-1][-1].x1 > LINE_GAP * height or at_edge:
-            runs.append([word])
-        else:
-            runs[-1].append(word)
-    return [Word(x0=run[0].x0, top=min(w.top for w in run), x1=max(w.x1 for w in run),
-                 bottom=max(w.bottom for w in run), text=" ".join(w.text for w in run)) for run in runs]
+def _on_one_line(words: list[Word]) -> list[Word]:
+    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+    return [Word(x0=w.x0, top=top, x1=w.x1, bottom=bottom, text=w.text, space_after=True) for w in words]
