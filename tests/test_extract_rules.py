@@ -5,9 +5,11 @@ import pytest
 
 from delibsearch.extract import dates
 from delibsearch.extract.items import find_items
+from delibsearch.extract.kind import document_kind
 from delibsearch.extract.names import Roster, clean_name, split_names
 from delibsearch.extract.proxies import parse_attendance_block
 from delibsearch.extract.votes import parse_vote
+from delibsearch.model import Session
 
 ROSTER = Roster(["Hélène DEFOSSEZ", "Gilles PAPIN", "Jean-Claude THUILLIER", "Michel LEBLANC", "Ronan TANGUY"])
 
@@ -168,3 +170,20 @@ def test_proxies_stated_a_line_each_with_a_spaced_compound_surname():
         ("Philippe ROUVIER-COROUGE", "Denis JUVIN"), ("Patricia MICHOT", "Catherine VINAS")]
     assert parse_attendance_block("Patricia MICHOT - Philippe ROUVIER – COROUGE", False)[0] == [
         "Patricia MICHOT", "Philippe ROUVIER-COROUGE"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("COMPTE RENDU DU CONSEIL MUNICIPAL\nSéance du 3 mars 2022\n1. Budget", "minutes"),
+    ("Objet : subvention\nLe Conseil municipal, après en avoir délibéré, accorde la subvention.", "minutes"),
+    ("Budget primitif\nPour : 12 Contre : 2 Abstentions : 1", "minutes"),
+    ("INVITATION\nJ'ai le plaisir de vous convier à la prochaine séance du Conseil Municipal\n"
+     "ORDRE DU JOUR\n1) Approbation du compte rendu du Conseil municipal du 23 novembre 2021", "other"),
+    ("CONVENTION DE PARTENARIAT\nLe nouveau cadre de contractualisation adopté le 20 juin 2022 par la "
+     "Collectivité européenne d'Alsace", "other"),
+])
+def test_a_record_of_a_sitting_is_told_from_other_documents(text, expected):
+    assert document_kind(text, Session(), []) == expected
+
+
+def test_an_attendance_read_makes_a_record_whatever_its_words():
+    assert document_kind("Convention", Session(present=["Anne DURAND", "Paul MARTIN"]), []) == "minutes"

@@ -79,3 +79,20 @@ def test_secretary_proxies_and_excused_of_another_scan():
     assert session["excused"] == [] and session["absent"] == []
     assert session["proxies"] == [{"from": "Philippe ROUVIER-COROUGE", "to": "Denis JUVIN"},
                                   {"from": "Patricia MICHOT", "to": "Catherine VINAS"}]
+
+
+@pytest.mark.parametrize("relative,phrase", [
+    # Read on the page images: a convocation with its agenda, and a convention annexed to a deliberation
+    # whose text layer is garbage (read again by OCR).
+    ("other-documents/convocation-ordre-du-jour.pdf", "Evolutions et modalités du dispositif de télétravail"),
+    ("other-documents/annexe-deliberation-2023-12-14.pdf", "CONVENTION DE PARTENARIAT"),
+])
+def test_documents_that_are_not_minutes_claim_no_sitting(relative, phrase):
+    done = parse(shared_pdf(relative))
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["kind"] == "other"
+    session = doc["session"]
+    assert not (session["date"] or session["president"] or session["present"] or session["proxies"])
+    assert all(item["vote"] is None and item["decision"] is None for item in doc["items"])
+    assert phrase.lower() in " ".join(" ".join(item["text"].split()) for item in doc["items"]).lower()

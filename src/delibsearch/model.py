@@ -241,6 +241,7 @@ class Document:
     source: Source
     authority: str | None = None
     body: str | None = None
+    kind: str = "minutes"  # "minutes": the record of a sitting; "other": a convocation, an annex (no sitting)
     session: Session = field(default_factory=Session)
     items: list[Item] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -255,6 +256,7 @@ class Document:
             "source": self.source.to_dict(),
             "authority": self.authority,
             "body": self.body,
+            "kind": self.kind,
             "session": self.session.to_dict(),
             "items": [i.to_dict() for i in self.items],
             "entities": [e.to_dict() for e in self.entities],

@@ -6,6 +6,7 @@ import re
 from delibsearch.extract.entities import Context, extract_entities
 from delibsearch.extract.header import extract_header
 from delibsearch.extract.items import ItemSpan, find_items
+from delibsearch.extract.kind import MINUTES, document_kind
 from delibsearch.extract.rapporteur import find_rapporteur
 from delibsearch.extract.money import parse_amount_cell
 from delibsearch.extract.names import Roster
@@ -44,12 +45,27 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     document = Document(source=source, authority=header.authority, body=header.body, session=header.session,
                         items=items, warnings=[*raw.warnings, *warnings, *header.warnings],
                         header_text=doc.text[:items[0].offset or header_end])
-    context = Context(roster, _year(header.session), document.authority)
+    document.kind = document_kind(doc.text, header.session, items)
+    if document.kind != MINUTES:
+        _as_one_text(document, doc, raw)
+        roster = Roster([])
+    context = Context(roster, _year(document.session), document.authority)
     document.entities = _entities(doc, document, context, disabled)
     document.tables = _tables(doc, raw, document)
     document.entities += _cost_amounts(document)
     document.trips = _trips(doc, document, context)
     return document
+
+
+def _as_one_text(document: Document, doc: PagedText, raw: RawPdf) -> None:
+    """A document that records no sitting: no session, one item holding the whole text."""
+    document.session = Session()
+    first, last = doc.page_range(0, len(doc.text))
+    document.items = [Item(number=None, title=None, page_start=first, page_end=last, text=doc.text.strip(),
+                           offset=len(doc.text) - len(doc.text.lstrip()))]
+    document.header_text = ""
+    document.warnings = [*raw.warnings, "document: not the record of a sitting (no attendance, vote or "
+                                        "deliberation found); kept as one text, with no sitting"]
 
 
 def _unnumbered_items(text: str, warnings: list[str]) -> list[ItemSpan]:
