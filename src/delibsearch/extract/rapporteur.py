@@ -1,7 +1,8 @@
 """Who presents an item, in the ways minutes print it.
 
 In order: a "Rapporteur : X" line; a name printed beside the heading in a side column (a summary's
-rapporteur column); "X rapporte :"; the one the president gives the floor to ("passe la parole à M.
+rapporteur column); a name alone on a line under the heading, before a colon ("Serge FLEURENCE :");
+"X rapporte :"; the one the president gives the floor to ("passe la parole à M.
 RIBEIRO"); the subject of the sentence that opens the item ("Madame le Maire expose", "Monsieur
 Dutilloy, conseiller municipal délégué, informe", "Yves présente le budget"); in verbatim minutes, the
 first member who speaks ("M. SAUREL : ..."). A title ("Madame le Maire") stands for the sitting's
@@ -20,6 +21,10 @@ from delibsearch.extract.names import Roster, clean_name
 CIVILITY = r"(?:M\.|MM\.|Mme|Mlle|Madame|Monsieur|Mademoiselle)"
 PERSON = r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:[ \t]+(?:de|du|des|le|la|van|von|da|di|el|ben|d[’'])?[ \t]*[A-ZÀ-Þ][\w'’.-]*){0,3})"
 RAPPORTEUR_LINE = re.compile(r"Rapporteure?s?\s*:\s*(?P<who>[^\n]{3,80})", re.I)
+# A name alone on its line before a colon, under the heading: the rapporteur's label ("Serge FLEURENCE :").
+LABEL_LINE = re.compile(rf"^[ \t]*(?P<who>(?:{CIVILITY}\s+)?{PERSON})[ \t]*:[ \t]*$", re.M)
+GIVEN_SURNAME = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?\s+)+(?:[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\s*)+$")
+LABEL_SPAN = 600
 OPENING_SPAN = 1200
 SPEECH_SPAN = 2500
 
@@ -56,6 +61,11 @@ def find_rapporteur(body: str, side_cell: str | None, roster: Roster, president:
         return _person(line.group("who").strip(), roster, president, strict=False)
     if side_cell:
         found = _person(side_cell, roster, president, strict=False)
+        if found:
+            return found
+    label = LABEL_LINE.search(body[:LABEL_SPAN])
+    if label:
+        found = _person(label.group("who"), roster, president, strict=not GIVEN_SURNAME.match(label.group("who")))
         if found:
             return found
     pattern = _patterns()

@@ -33,6 +33,7 @@ COUNTS = {
     "represented": [rf"{NUMBER}\s+(?:représentés?|procurations?|pouvoirs?)\b", rf"\b(?:représentés?|procurations?|pouvoirs?)\s*:\s*{NUMBER}"],
     "not_voting": [rf"{NUMBER}\s+non[\s-]participation", rf"non[\s-]votants?\s*:\s*{NUMBER}", rf"{NUMBER}\s+non[\s-]votants?"],
 }
+LABELLED = re.compile(rf"\bpour\s*:\s*{NUMBER}.{{0,80}}?\bcontre\s*:", re.I)
 NAMED = {
     "against": re.compile(rf"\bcontre\s*:?\s*(?:{NUMBER})?{NAMES_AFTER}", re.I),
     "abstention": re.compile(rf"\b{ABSTAIN}\s*:?\s*(?:{NUMBER})?{NAMES_AFTER}", re.I),
@@ -70,7 +71,10 @@ def parse_vote(text: str, roster: Roster, session_voters: int | None) -> tuple[V
         return None, _decision(text, None)
     flat_block = re.sub(r"\s+", " ", block)
     vote = Vote(unanimous=bool(re.search(r"unanimit", flat_block, re.I)))
+    labelled = LABELLED.search(flat_block) is not None
     for field, patterns in COUNTS.items():
+        if labelled and field in ("for", "against", "abstention"):
+            patterns = patterns[:1]  # a tally printed as labels: "Pour : 51 Contre : Abstentions :" (empty is none)
         setattr(vote, "for_" if field == "for" else field, _first_count(patterns, flat_block))
     vote.against_names = _named("against", block, roster)
     vote.abstention_names = _named("abstention", block, roster)
