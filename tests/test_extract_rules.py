@@ -8,6 +8,7 @@ from delibsearch.extract.items import find_items
 from delibsearch.extract.kind import document_kind
 from delibsearch.extract.names import Roster, clean_name, split_names
 from delibsearch.extract.proxies import parse_attendance_block
+from delibsearch.extract.rapporteur import find_rapporteur
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Session
 
@@ -187,3 +188,29 @@ def test_a_record_of_a_sitting_is_told_from_other_documents(text, expected):
 
 def test_an_attendance_read_makes_a_record_whatever_its_words():
     assert document_kind("Convention", Session(present=["Anne DURAND", "Paul MARTIN"]), []) == "minutes"
+
+
+def test_a_heading_printed_over_several_lines_is_one_title():
+    # The shape of a sitting's summary: heading lines, then the tally; or heading lines, a blank, the rapporteur.
+    text = ("Ordre du jour\n" + BODY +
+            "1 Réalisation d'un groupe scolaire - ZAC Port Marianne\nLancement d'un marché de conception\n"
+            "Pour : 59\nAdopté à l'unanimité\n" + BODY +
+            "2- Cité de la Jeunesse\nComité Scientifique Consultatif\nAutorisation de signatures\n\n"
+            "Michel PASSET :\n" + BODY +
+            "3- Subventions aux associations\nLa commune apporte son soutien aux associations. Elle le fait sur "
+            "dossier\n\n" + BODY)
+    titles = [span.title for span in find_items(text)[0]]
+    assert titles == ["Réalisation d'un groupe scolaire - ZAC Port Marianne Lancement d'un marché de conception",
+                      "Cité de la Jeunesse Comité Scientifique Consultatif Autorisation de signatures",
+                      "Subventions aux associations"]
+
+
+def test_a_rapporteur_printed_as_a_label_under_the_heading():
+    body = "\n   Serge FLEURENCE:\n\nLe club des villes cyclables est devenu un acteur majeur."
+    assert find_rapporteur(body, None, Roster([]), None) == "Serge FLEURENCE"
+
+
+def test_a_tally_printed_as_labels_with_empty_counts():
+    vote, decision = parse_vote("affaire.\n\n Pour : 51\n Contre :\n Abstentions :\n Adopté à l’unanimité.\n",
+                                Roster([]), 55)
+    assert (vote.for_, vote.against, vote.abstention, vote.unanimous, decision) == (51, 0, 0, True, "adopted")

@@ -30,6 +30,11 @@ TABLE_ROW_END = re.compile(r"\d[,.]\d{2}\s*€?$|(?:\d[\d ]*[,.]?\d*\s+){2,}\d+\
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "en", "pour", "sur", "d’", "d'", "l’", "l'", "par", "avec", "dans", "–", "-", ","}
 RAPPORTEUR = re.compile(r"Rapporteure?s?\s*:\s*(?P<name>[^\n]{3,80})", re.I)
 GROUP_GAP = 400
+TITLE_BLOCK_LINES = 5
+TITLE_LINE_MAX = 90  # characters: a body's lines run the page's width, a heading's are shorter
+BLOCK_STOP = re.compile(r"(?:pour|contre|abstentions?|vote|votants|adopt|rejet)\w*\b|\d+\s+(?:voix|votes?)\b"
+                        r"|[^:\n]{2,60}:\s*$", re.I)
+SENTENCE_END = re.compile(r"[a-zà-ÿ]{3,}\. [A-ZÀ-Þ][a-zà-ÿ]")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
@@ -184,6 +189,9 @@ def _full_title(heading: Heading, text: str, end: int) -> str:
     title = heading.title
     if not title:
         return _title_from_next_lines(lines)
+    block = [] if title.rstrip().endswith((".", "!", "?", ":")) else _heading_block(lines)
+    if block:
+        return _tidy_title(" ".join([title, *block]))
     for i, line in enumerate(lines[:3]):
         line = line.strip()
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
@@ -191,6 +199,28 @@ def _full_title(heading: Heading, text: str, end: int) -> str:
             break
         title = f"{title} {line}"
     return _tidy_title(title)
+
+
+def _heading_block(lines: list[str]) -> list[str]:
+    """The lines under a heading's first line that belong to it: a short block without a sentence's end,
+    of short lines closed by a blank line, a vote's tally, a rapporteur or a speaker's label ("Serge FLEURENCE :").
+
+    Layout reading leaves a blank line after a heading block, so a title printed over five lines is whole.
+    """
+    block: list[str] = []
+    for line in lines[:TITLE_BLOCK_LINES + 1]:
+        line = line.strip()
+        if not line or RAPPORTEUR.match(line) or BLOCK_STOP.match(line):
+            return block
+        if len(block) == TITLE_BLOCK_LINES or len(line) > TITLE_LINE_MAX or _sentence(line):
+            return []
+        block.append(line)
+    return block if len(lines) <= TITLE_BLOCK_LINES else []
+
+
+def _sentence(line: str) -> bool:
+    """A line of running text: it ends a sentence or a clause, or holds a sentence's end."""
+    return line.endswith((".", ";", ",", ":", "…")) or SENTENCE_END.search(line) is not None
 
 
 def _continues(title: str, line: str, following: str) -> bool:
