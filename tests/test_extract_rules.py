@@ -214,3 +214,9 @@ def test_a_tally_printed_as_labels_with_empty_counts():
     vote, decision = parse_vote("affaire.\n\n Pour : 51\n Contre :\n Abstentions :\n Adopté à l’unanimité.\n",
                                 Roster([]), 55)
     assert (vote.for_, vote.against, vote.abstention, vote.unanimous, decision) == (51, 0, 0, True, "adopted")
+
+
+def test_a_heading_in_lower_case_or_on_a_street_number_continues_a_run_only():
+    text = ("1 Budget primitif" + BODY + "2 Taux d'imposition" + BODY + "3 20 rue de Verdun Permis de construire" + BODY +
+            "4 modification du tableau de l'effectif" + BODY + "Les travaux portent sur\n7 classes concernées" + BODY)
+    assert numbers(text) == ["1", "2", "3", "4"]

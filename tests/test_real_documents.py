@@ -31,7 +31,6 @@ KNOWN_GAPS = {
     "couthenans/cr-reunion-20211105.pdf::item 2::vote.against": "a tally without 'contre' is read as 0 against; the reader left it unknown",
     "couthenans/cr-conseil-municipal-24-02-2023.pdf::item_numbers": "the number 13 printed three times is kept once",
     "lannion/proces-verbal-du-conseil-municipal-du-25-mai.pdf::president": "installation sitting: the outgoing mayor opens it, unnamed in the header",
-    "lannion/proces-verbal-conseil-municipal-du-5-juillet.pdf::item_numbers": "item 11's heading is not found",
 }
 for number in ("1", "3"):
     for field in ("vote.for", "vote.against"):

@@ -11,7 +11,7 @@ agenda repeats the headings, the occurrence followed by the most text wins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from delibsearch.extract.dates import fold
 
@@ -24,6 +24,9 @@ CODE = re.compile(
 DATED_CODE = re.compile(r"^(?P<num>20\d{2} \d{2} \d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
 ARABIC = re.compile(r"^(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+# A number before a title in lower case or a street number ("67 modification du tableau", "66 20 rue de Verdun"):
+# a heading only where it continues a run of numbered headings.
+ARABIC_WEAK = re.compile(r"^(?P<num>[1-9]\d{0,2})(?:\s?[-–)]\s*|[ \t]+)(?P<title>(?:[a-zà-ÿ]|\d+[ \t]+[A-Za-zÀ-ÿ]).*)$", re.M)
 ROMAN = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{1,3}|V))\s?(?:\.|\)|\s?[-–]|\s)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 OBJET = re.compile(r"^Objet\s*:\s*")  # "D2024-45 - Objet : admission ...": the title pattern wants a capital
 TABLE_ROW_END = re.compile(r"\d[,.]\d{2}\s*€?$|(?:\d[\d ]*[,.]?\d*\s+){2,}\d+\s*€?$")
@@ -45,6 +48,7 @@ class Heading:
     number: str
     title: str
     scheme: str
+    weak: bool = False  # may only continue a run (ARABIC_WEAK)
 
 
 @dataclass
@@ -61,7 +65,8 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
     coded = sorted(_candidates(CODE, text, "code") + _candidates(DATED_CODE, text, "code"), key=lambda h: h.start)
     reports = _candidates(REPORT, text, "report")
     arabic_candidates = _candidates(ARABIC, text, "arabic")
-    arabic = _chain(arabic_candidates, text)
+    weak = [replace(h, weak=True) for h in _candidates(ARABIC_WEAK, text, "arabic")]
+    arabic = _chain(sorted(arabic_candidates + weak, key=lambda h: h.start), text)
     roman = _chain(_candidates(ROMAN, text, "roman"), text)
     if coded:
         all_arabic = _candidates(ARABIC, text, "arabic")
@@ -100,14 +105,19 @@ def _value(heading: Heading) -> int:
 
 
 def _chain(candidates: list[Heading], text: str) -> list[Heading]:
-    """The longest run 1, 2, 3 ... in reading order (one number may be missed); among equals, the one followed by the most text."""
-    best: list[tuple[int, int, int]] = []  # (length, text covered, previous index)
+    """The longest run 1, 2, 3 ... in reading order (one number may be missed, never beside a weak heading);
+    among equals, the one with the fewest weak headings, then the one followed by the most text."""
+    best: list[tuple[int, int, int, int]] = []  # (length, strong headings, text covered, previous index)
     for i, cand in enumerate(candidates):
         span = (candidates[i + 1].start if i + 1 < len(candidates) else len(text)) - cand.start
-        choice = (1, span, -1) if _value(cand) == 1 else (0, 0, -1)
-        for j in range(i):
-            if best[j][0] and 1 <= _value(cand) - _value(candidates[j]) <= 2:
-                option = (best[j][0] + 1, best[j][1] + span, j)
+        strong = 0 if cand.weak else 1
+        choice = (1, strong, span, -1) if _value(cand) == 1 and not cand.weak else (0, 0, 0, -1)
+        steps = (1, 1) if cand.weak else (1, 2)
+        # A weak heading follows the last strong one before it: no other heading may come between.
+        first = max((k for k in range(i) if not candidates[k].weak), default=0) if cand.weak else 0
+        for j in range(first, i):
+            if best[j][0] and steps[0] <= _value(cand) - _value(candidates[j]) <= steps[1]:
+                option = (best[j][0] + 1, best[j][1] + strong, best[j][2] + span, j)
                 choice = max(choice, option)
         best.append(choice)
     if not best or max(best)[0] < 1:
@@ -116,7 +126,7 @@ def _chain(candidates: list[Heading], text: str) -> list[Heading]:
     chain = []
     while index >= 0:
         chain.append(candidates[index])
-        index = best[index][2]
+        index = best[index][3]
     return chain[::-1]
 
 
