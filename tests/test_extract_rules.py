@@ -9,6 +9,7 @@ from delibsearch.extract.kind import document_kind
 from delibsearch.extract.names import Roster, clean_name, split_names
 from delibsearch.extract.proxies import parse_attendance_block
 from delibsearch.extract.rapporteur import find_rapporteur
+from delibsearch.extract.unnumbered import vote_closed_items
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Session
 
@@ -220,3 +221,20 @@ def test_a_heading_in_lower_case_or_on_a_street_number_continues_a_run_only():
     text = ("1 Budget primitif" + BODY + "2 Taux d'imposition" + BODY + "3 20 rue de Verdun Permis de construire" + BODY +
             "4 modification du tableau de l'effectif" + BODY + "Les travaux portent sur\n7 classes concernées" + BODY)
     assert numbers(text) == ["1", "2", "3", "4"]
+
+
+def test_unnumbered_items_are_the_parts_that_votes_close():
+    # Flaux's shape: an agenda in short words, headings that reword it, a point added at the sitting.
+    text = ("Ordre du jour\n\nRPQS Eau 2020\nRPQS Assainissement 2020\nQuestions diverses\n\n"
+            "Rapport sur le Prix et la Qualité du Service public (RPQS) Eau Potable —\nExercice 2020\n\n"
+            "Monsieur le Maire présente le rapport.\nVote : à l'unanimité\n\n"
+            "Rapport sur le Prix et la Qualité du Service public (RPQS) Assainissement\n\n"
+            "Monsieur le Maire présente le rapport.\nVote : à l'unanimité\n\n"
+            "Convention d'adhésion à l'Agence Technique\nMonsieur le Maire propose de la renouveler.\n"
+            "Voté à l'unanimité\n\nQuestions diverses\nLe chemin sera réparé.\n")
+    spans = vote_closed_items(text)
+    assert [s.title for s in spans] == [
+        "Rapport sur le Prix et la Qualité du Service public (RPQS) Eau Potable — Exercice 2020",
+        "Rapport sur le Prix et la Qualité du Service public (RPQS) Assainissement",
+        "Convention d'adhésion à l'Agence Technique"]
+    assert text[spans[-1].start:spans[-1].end].endswith("Le chemin sera réparé.\n")

@@ -12,7 +12,7 @@ from delibsearch.extract.money import parse_amount_cell
 from delibsearch.extract.names import Roster
 from delibsearch.extract.sections import find_sections
 from delibsearch.extract.tables import find_tables
-from delibsearch.extract.unnumbered import agenda_items, single_deliberation
+from delibsearch.extract.unnumbered import agenda_items, single_deliberation, vote_closed_items
 from delibsearch.extract.trips import column_map, is_trip_table, trips_from_table, trips_from_text
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Document, Entity, Item, Session, Source, Table, Trip
@@ -31,7 +31,7 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     doc = PagedText.from_lines(clean_lines(raw.lines))
     spans, warnings = find_items(doc.text)
     if not spans:
-        spans = _unnumbered_items(doc.text, warnings)
+        spans = _unnumbered_items(doc, warnings)
     header_end = spans[0].start if spans else min(len(doc.text), HEADER_FALLBACK)
     if header_end < 200:
         header_end = min(len(doc.text), HEADER_FALLBACK)
@@ -68,17 +68,24 @@ def _as_one_text(document: Document, doc: PagedText, raw: RawPdf) -> None:
                                         "deliberation found); kept as one text, with no sitting"]
 
 
-def _unnumbered_items(text: str, warnings: list[str]) -> list[ItemSpan]:
-    """A register extract's one deliberation, else the headings the agenda names; warnings say which."""
-    single = single_deliberation(text)
+def _unnumbered_items(doc: PagedText, warnings: list[str]) -> list[ItemSpan]:
+    """The headings that repeat the agenda's entries or the parts that votes close (whichever finds more),
+    else a register extract's one deliberation; warnings say which. The agenda comes first: an "Objet :
+    Ordre du jour" would pass for an extract's object."""
+    headed = agenda_items(doc.text, doc.side_spans)
+    closed = vote_closed_items(doc.text, doc.side_spans)
+    if headed or closed:
+        warnings[:] = [w for w in warnings if not w.startswith("items:")]
+        if len(closed) > len(headed):
+            warnings.append("items: no numbering; items are the parts of the body that a vote closes")
+            return closed
+        warnings.append("items: no numbering; items are the headings that repeat the agenda's entries")
+        return headed
+    single = single_deliberation(doc.text)
     if single:
         warnings[:] = [w for w in warnings if not w.startswith("items:")]
         return [single]
-    headed = agenda_items(text)
-    if headed:
-        warnings[:] = [w for w in warnings if not w.startswith("items:")]
-        warnings.append("items: no numbering; items are the headings that repeat the agenda's entries")
-    return headed
+    return []
 
 
 def _year(session: Session) -> int | None:

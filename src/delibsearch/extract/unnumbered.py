@@ -5,6 +5,9 @@
   number in the header or a margin ("n° 2014 / 238", "Délibération n° 2023-45").
 - Minutes without numbers often list the agenda ("Ordre du jour") and then head each item with the same
   words: a body line that repeats an agenda entry opens an item.
+- Or the body's headings shorten or reword the agenda ("RPQS Eau 2020" for "Rapport sur le Prix et la
+  Qualité du Service public (RPQS) Eau Potable"), and points are added at the sitting; then each item is
+  what lies between two votes ("Vote : à l'unanimité"), headed by its first line.
 """
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ REGISTER_NUMBER = re.compile(
     r"\b(?:D[ée]lib[ée]ration\s+)?n[°o]\s*(?P<num>(?:19|20)\d{2}\s*/\s*\d{1,5}|(?:19|20)\d{2}[-_]\d{1,5}|D\d{4}[-_]\d{1,4})\b",
     re.I,
 )
-AGENDA = re.compile(r"(?mi)^\s*ordre\s+du\s+jour\s*:?\s*$")
+AGENDA = re.compile(r"(?mi)^\s*ordre\s+du\s+jou[a-z]\s*:?\s*$")  # "jout": a scan's misreading
+VOTE_LINE = re.compile(r"(?mi)^[^\S\n]*(?:vote|vot[ée]e?s?|adopt[ée]e?s?)\b(?=[^\n]{0,80}(?:unanimit|majorit|\bpour\b|\bcontre\b))[^\n]*$")
 NOT_ITEMS = re.compile(r"^(?:questions?\s+diverses|informations?\s+diverses|divers|ordre\s+du\s+jour)\b", re.I)
 BULLET = re.compile(r"^\s*(?:[-–•▪·*o]|\d{1,2}\s*[.)°-])\s*")
 MAX_TITLE_LINES = 5
@@ -63,16 +67,21 @@ def _block_above(text: str, end: int) -> tuple[int, str]:
     return start, re.sub(r"\s+", " ", " ".join(block)).strip()
 
 
-def agenda_items(text: str) -> list[ItemSpan]:
-    """Items headed by the agenda's entries, in the order the body prints them."""
+def agenda_items(text: str, side_spans: list[tuple[int, int]] | None = None) -> list[ItemSpan]:
+    """Items headed by the agenda's entries, in the order the body prints them.
+
+    Lines of a side column (`side_spans`: a margin's "Compte rendu du conseil du ...", a page number) are
+    neither entries nor headings: a margin printed beside the agenda would otherwise end it.
+    """
     agenda = AGENDA.search(text)
     if agenda is None:
         return []
-    entries, body_start = _agenda_entries(text, agenda.end())
+    side = {start for start, _ in side_spans or []}
+    entries, body_start = _agenda_entries(text, agenda.end(), side)
     headings: list[tuple[int, int, str]] = []
     cursor = body_start
     for entry in entries:
-        found = _heading(text, entry, cursor)
+        found = _heading(text, entry, cursor, side)
         if found:
             headings.append(found)
             cursor = found[1]
@@ -85,12 +94,54 @@ def agenda_items(text: str) -> list[ItemSpan]:
     return spans
 
 
-def _agenda_entries(text: str, start: int) -> tuple[list[str], int]:
+def vote_closed_items(text: str, side_spans: list[tuple[int, int]] | None = None) -> list[ItemSpan]:
+    """After the agenda, every part of the body that a vote closes is an item, headed by its first lines;
+    what follows the last vote (questions diverses) stays with the last item, as the last numbered item
+    keeps it."""
+    agenda = AGENDA.search(text)
+    if agenda is None:
+        return []
+    side = {start for start, _ in side_spans or []}
+    _, start = _agenda_entries(text, agenda.end(), side)
+    spans: list[ItemSpan] = []
+    for vote in VOTE_LINE.finditer(text, start):
+        heading = _first_lines(text, start, vote.start(), side)
+        if heading:
+            spans.append(ItemSpan(None, heading[1], heading[0], vote.end(), None))
+        start = vote.end()
+    if len(spans) < MIN_AGENDA_MATCHES:
+        return []
+    spans[-1].end = len(text)
+    return spans
+
+
+def _first_lines(text: str, start: int, stop: int, side: set[int]) -> tuple[int, str] | None:
+    """Where the first body line after `start` begins, and the heading it opens: its block up to a blank
+    line when that block is short and ends no sentence, else the line alone."""
+    block: list[tuple[int, str]] = []
+    offset = start
+    for line in text[start:stop].split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if line_start in side or (not line.strip() and not block):
+            continue
+        if not line.strip():
+            break
+        block.append((line_start, line.strip()))
+    if not block:
+        return None
+    lines = [line for _, line in block]
+    whole = len(lines) <= 3 and not any(line.endswith((".", ":", ";")) for line in lines)
+    return block[0][0], re.sub(r"\s+", " ", " ".join(lines if whole else lines[:1])).strip(" :–-")
+
+
+def _agenda_entries(text: str, start: int, side: set[int]) -> tuple[list[str], int]:
     """The entries listed after "Ordre du jour" (to the first blank line after them), and where they end."""
     entries: list[str] = []
     offset = start
     for line in text[start:start + 4000].split("\n"):
-        offset += len(line) + 1
+        line_start, offset = offset, offset + len(line) + 1
+        if line_start in side:
+            continue
         stripped = BULLET.sub("", line).strip()
         if not stripped:
             if entries and not _is_continuation_gap(text, offset):
@@ -109,18 +160,21 @@ def _is_continuation_gap(text: str, offset: int) -> bool:
     return bool(BULLET.match(following)) and bool(following.strip())
 
 
-def _heading(text: str, entry: str, start: int) -> tuple[int, int, str] | None:
-    """The first line at or after `start` (with the line after it) that repeats the entry."""
+def _heading(text: str, entry: str, start: int, side: set[int]) -> tuple[int, int, str] | None:
+    """The first body line at or after `start` (with the lines after it) that repeats the entry."""
     key = _key(entry)
-    offset = start
-    lines = text[start:].split("\n")
-    for i, line in enumerate(lines):
+    starts, lines, offset = [], [], start
+    for line in text[start:].split("\n"):
+        if offset not in side:
+            starts.append(offset)
+            lines.append(line)
+        offset += len(line) + 1
+    for i, line_start in enumerate(starts):
         for count in (1, 2, 3):
             candidate = " ".join(l.strip() for l in lines[i:i + count])
             if candidate and _same(key, _key(candidate)):
-                end = offset + len("\n".join(lines[i:i + count]))
-                return offset, end, re.sub(r"\s+", " ", candidate).strip()
-        offset += len(line) + 1
+                last = min(i + count, len(lines)) - 1
+                return line_start, starts[last] + len(lines[last]), re.sub(r"\s+", " ", candidate).strip()
     return None
 
 

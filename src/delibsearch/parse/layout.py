@@ -29,6 +29,7 @@ CHUNK_GAP = 1.5  # a gap wider than this many word heights splits a line into ch
 MIN_TWO_SIDED = 2
 MAX_DEPTH = 2
 EDGE_STEP = 4.0  # points: line starts this close share a left margin
+EDGE_SHARE = 0.5  # ... or this share of the line's height, when more
 PARAGRAPH_GAP = 0.35  # a gap wider than the spacing around it by this many line heights parts paragraphs
 ENUMERATED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?(?:[.)°/]|\s[-–])\s|^\d{1,3}\s+(?=[A-ZÀ-Þ«\"])")
 ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?[.)°/-]?\)?$|^[-–•▪*]$")
@@ -77,7 +78,10 @@ class _Row:
         self.words.append(word)
 
     def collides(self, word: Word) -> bool:
-        """Two words of one line never share a position: a stamp printed over a line is another line."""
+        """Two words of one line never share a position: a stamp printed over a line is another line. A lone
+        dash or comma may (OCR boxes a separator into the word beside it)."""
+        if len(word.text) == 1 and not word.text.isalnum():
+            return False
         return any(w.x0 < word.x1 - 1 and word.x0 < w.x1 - 1 for w in self.words)
 
     @property
@@ -103,7 +107,8 @@ class _Row:
 
     def _at_edge(self, word: Word, end: float) -> bool:
         """The word starts at one of the page's left margins, after text printed left of it."""
-        return any(abs(word.x0 - edge) <= EDGE_STEP and end < edge - 2 for edge in self.edges)
+        step = max(EDGE_STEP, EDGE_SHARE * self.height)  # a scan's margin wavers by half a letter's height
+        return any(abs(word.x0 - edge) <= step and end < edge - 2 for edge in self.edges)
 
     def chunk_spans(self) -> list[tuple[float, float]]:
         return [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in self.chunks()]
@@ -223,6 +228,12 @@ def _zones(rows: list[_Row]) -> list[tuple[int, int, tuple[float, float]]]:
     # The longest zone first (an outer column holds inner ones: a table inside the items' column is read
     # again within it), then the most rows printed on both sides, then the widest gutter.
     for first, last, band, sided in sorted(candidates, key=lambda c: (c[0] - c[1], -c[3], c[2][0] - c[2][1], c[0])):
+        # A zone that shares its first or last rows with a longer one keeps the rest.
+        while first <= last and first in taken:
+            first += 1
+        while last >= first and last in taken:
+            last -= 1
+        sided = sum(_two_sided(rows[k], band) for k in range(first, last + 1))
         if sided < MIN_TWO_SIDED or any(k in taken for k in range(first, last + 1)):
             continue
         taken.update(range(first, last + 1))

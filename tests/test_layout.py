@@ -1,0 +1,53 @@
+"""Reading a page as laid out: words placed as a real scan and a real text layer print them."""
+from __future__ import annotations
+
+from delibsearch.parse.layout import Word, read_lines
+
+HEIGHT = 12.0
+
+
+def words(text: str, x: float, top: float, width: float = 6.0) -> list[Word]:
+    """The words of `text` from x, one letter `width` points wide, on the row at `top`."""
+    out = []
+    for token in text.split():
+        out.append(Word(x, top, x + width * len(token), top + HEIGHT, token, space_after=True))
+        x += width * (len(token) + 1)
+    return out
+
+
+def body(lines: list[str]) -> list[str]:
+    return [line.text for line in lines if line.text]
+
+
+def test_a_margin_column_beside_a_list_is_read_apart_from_it():
+    # The shape of Flaux's scanned minutes: a margin note whose rows sit between the list's rows,
+    # its figure printed close to the body's left margin (x=175).
+    page = []
+    page += words("Présents : Denis JUVIN - Catherine MARTEL", 176, 190)
+    page += words("Nombre de membres", 46, 200) + words("NIGGEL - Alessandra STURANI", 177, 204)
+    page += words("en exercice :", 46, 214) + words("11", 152, 214) + words("Catherine VINAS - Michel VAILLIES", 178, 218)
+    page += words("délibération :", 45, 236) + words("10", 153, 236) + words("Absent: Jean-Pierre PLUS", 176, 238)
+    for n in range(6):  # the body goes on, starting at its left margin
+        page += words(f"Le conseil délibère sur le point {n} de son ordre du jour", 175 + n % 3, 270 + 16 * n)
+    text = body(read_lines(page))
+    assert "Présents : Denis JUVIN - Catherine MARTEL" in text
+    assert "NIGGEL - Alessandra STURANI" in text and "Catherine VINAS - Michel VAILLIES" in text
+    assert "Absent: Jean-Pierre PLUS" in text
+    assert "Nombre de membres" in text
+
+
+def test_a_separator_boxed_into_the_word_beside_it_stays_on_its_line():
+    page = words("Catherine VINAS", 100, 100) + words("Philippe ROUVIER", 210, 100)
+    page.append(Word(184, 102, 190, 110, "-"))  # overlaps the end of "VINAS" (184-190)
+    assert body(read_lines(page)) == ["Catherine VINAS - Philippe ROUVIER"]
+
+
+def test_two_columns_are_read_one_after_the_other():
+    page = []
+    for n in range(4):
+        page += words(f"gauche ligne {n}", 40, 100 + 16 * n) + words(f"droite ligne {n}", 320, 100 + 16 * n)
+    page += words("droite ligne 4", 320, 164)
+    text = body(read_lines(page))
+    assert text.index("gauche ligne 3") < text.index("droite ligne 0") or \
+        text.index("droite ligne 4") < text.index("gauche ligne 0")
+    assert all(not ("gauche" in line and "droite" in line) for line in text)
