@@ -58,3 +58,14 @@ def seed_copy(tmp_path) -> Path:
     target = tmp_path / "seed.pdf"
     shutil.copy(SEED_PDF, target)
     return target
+
+
+SLOW_MODULES = {"test_ocr.py", "test_real_documents.py", "test_entity_quality.py"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests that index the whole shared corpus, read every held sitting or run OCR are `slow`:
+    `bash tests/run.sh -m "not slow"` is the fast loop; CI runs both tiers."""
+    for item in items:
+        if "indexed" in getattr(item, "fixturenames", ()) or item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
