@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from delibsearch.extract import dates
+from delibsearch.extract.authority import authority_of_folder
 from delibsearch.extract.items import find_items
 from delibsearch.extract.kind import document_kind
 from delibsearch.extract.names import Roster, clean_name, split_names
@@ -238,3 +239,11 @@ def test_unnumbered_items_are_the_parts_that_votes_close():
         "Rapport sur le Prix et la Qualité du Service public (RPQS) Assainissement",
         "Convention d'adhésion à l'Agence Technique"]
     assert text[spans[-1].start:spans[-1].end].endswith("Le chemin sera réparé.\n")
+
+
+@pytest.mark.parametrize("folder,expected", [
+    ("couthenans", "Couthenans"), ("saint-restitut-scans", "Saint-Restitut"), ("preuilly_sur_claise", "Preuilly-sur-Claise"),
+    ("other-documents", None), ("uploads", None), ("2023", None),
+])
+def test_the_authority_of_a_folder_named_after_a_commune(folder, expected):
+    assert authority_of_folder(folder) == expected

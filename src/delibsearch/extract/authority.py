@@ -34,6 +34,18 @@ def read_authority(text: str, zone: str) -> tuple[str | None, str | None]:
     return authority, body
 
 
+def authority_of_folder(folder: str) -> str | None:
+    """The commune a folder is named after ("couthenans", "saint-restitut-scans" -> "Saint-Restitut"), when the
+    gazetteer knows its first words as a French commune: archives are filed by authority, and a small
+    commune's minutes may not print its name at all."""
+    words = re.sub(r"[-_.]+", " ", folder).split()
+    for size in range(len(words), 0, -1):
+        known = gazetteer().lookup(" ".join(words[:size]))
+        if known and known.kind == "city" and known.country == "France":
+            return known.name
+    return None
+
+
 def _authority(head: str, patterns: list[re.Pattern[str]]) -> str | None:
     """The first authority named: "Commune de X", "Ville de X", "Communauté de communes ..."."""
     matches = [m for m in (p.search(head) for p in patterns) if m and _is_named_often(m, head)]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from delibsearch.extract.authority import authority_of_folder
 from delibsearch.extract.entities import Context, extract_entities
 from delibsearch.extract.header import extract_header
 from delibsearch.extract.items import ItemSpan, find_items
@@ -49,6 +50,11 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     if document.kind != MINUTES:
         _as_one_text(document, doc, raw)
         roster = Roster([])
+    if document.authority is None:
+        document.authority = authority_of_folder(raw.path.parent.name)
+        if document.authority:
+            document.warnings.append(f"header: the authority is not printed; {document.authority} is the commune "
+                                     f"the folder '{raw.path.parent.name}' is named after")
     context = Context(roster, _year(document.session), document.authority)
     document.entities = _entities(doc, document, context, disabled)
     document.tables = _tables(doc, raw, document)
