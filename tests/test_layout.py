@@ -51,3 +51,17 @@ def test_two_columns_are_read_one_after_the_other():
     assert text.index("gauche ligne 3") < text.index("droite ligne 0") or \
         text.index("droite ligne 4") < text.index("gauche ligne 0")
     assert all(not ("gauche" in line and "droite" in line) for line in text)
+
+
+def test_a_table_row_printed_over_two_lines_is_one_record_read_cell_by_cell():
+    # The seed's trip table: "27 au 30 janvier" over "2020" in the dates cell, records parted by a wider gap.
+    page = words("Invitation Objet", 40, 80) + words("Dates", 260, 80) + words("Délégation", 380, 80) + words("Coût", 520, 80)
+    page += words("Querétaro", 40, 100) + words("Préparation des", 130, 100) + words("27 au 30 janvier", 260, 100) \
+        + words("Agents de", 380, 100) + words("3 600", 520, 100)
+    page += words("(Mexique)", 40, 113) + words("rencontres", 130, 113) + words("2020", 260, 113) + words("municipale", 380, 113)
+    page += words("Bialystok", 40, 140) + words("Projet", 130, 140) + words("04 au 07 février", 260, 140) \
+        + words("Agent de", 380, 140) + words("300", 520, 140)
+    page += words("(Pologne)", 40, 153) + words("urbain", 130, 153) + words("2020", 260, 153) + words("municipale", 380, 153)
+    text = body(read_lines(page))
+    assert "Querétaro (Mexique) Préparation des rencontres 27 au 30 janvier 2020 Agents de municipale 3 600" in text
+    assert "Bialystok (Pologne) Projet urbain 04 au 07 février 2020 Agent de municipale 300" in text

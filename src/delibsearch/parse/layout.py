@@ -30,6 +30,8 @@ MIN_TWO_SIDED = 2
 MAX_DEPTH = 2
 EDGE_STEP = 4.0  # points: line starts this close share a left margin
 EDGE_SHARE = 0.5  # ... or this share of the line's height, when more
+# A zone of 3 rows or more that mostly print on both sides, in 3 cells or more, is a table.
+TABLE_ROWS, TABLE_SHARE, TABLE_CELLS = 3, 0.6, 3
 PARAGRAPH_GAP = 0.35  # a gap wider than the spacing around it by this many line heights parts paragraphs
 ENUMERATED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?(?:[.)°/]|\s[-–])\s|^\d{1,3}\s+(?=[A-ZÀ-Þ«\"])")
 ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?[.)°/-]?\)?$|^[-–•▪*]$")
@@ -297,6 +299,8 @@ def _narrow(row: _Row, band: tuple[float, float]) -> tuple[float, float] | None:
 
 
 def _read_zone(rows: list[_Row], band: tuple[float, float], depth: int) -> list[Line]:
+    if _table(rows, band):
+        return _table_lines(rows)
     if all(_two_sided(row, band) for row in rows):
         return [_as_line(row.words) for row in rows]
     left_rows = [_Row() for _ in rows]
@@ -311,6 +315,69 @@ def _read_zone(rows: list[_Row], band: tuple[float, float], depth: int) -> list[
     if left_size >= right_size:  # the right side is a table's last columns: each of its lines is a cell
         return _place_cells(left_lines, [[_as_side(line)] for line in right_lines], before=False)
     return _place_cells(right_lines, _cells(left_lines), before=True)
+
+
+def _table(rows: list[_Row], band: tuple[float, float]) -> bool:
+    """Most rows, three at least, print on both sides, in three cells or more: a table's rows (a multi-line
+    header above them), each read as one line, not two columns of text."""
+    sided = [row for row in rows if _two_sided(row, band)]
+    if len(sided) < max(TABLE_ROWS, TABLE_SHARE * len(rows)):
+        return False
+    cells = sorted(len(row.chunks()) for row in sided)
+    return cells[len(cells) // 2] >= TABLE_CELLS
+
+
+def _table_lines(rows: list[_Row]) -> list[Line]:
+    """A table's records, one line each, each cell's words read down the cell before the next cell
+    ("27 au 30 janvier" over "2020"). Where the rows are spaced unevenly, a wider gap parts two records
+    and the rows closer together continue one; evenly spaced rows are a record each."""
+    gaps = [lower.top - upper.bottom for upper, lower in zip(rows, rows[1:])]
+    height = sorted(row.height for row in rows)[len(rows) // 2]
+    tight = min(gaps, default=0.0) + PARAGRAPH_GAP * height
+    uneven = any(gap > tight for gap in gaps)
+    records: list[list[_Row]] = [[rows[0]]]
+    for row, gap in zip(rows[1:], gaps):
+        if uneven and gap <= tight:
+            records[-1].append(row)
+        else:
+            records.append([row])
+    columns = _column_starts(rows)
+    return [_record_line(record, columns) for record in records]
+
+
+def _column_starts(rows: list[_Row]) -> list[float]:
+    """Where the table's cells start: a left edge that two chunks or more share, and the table's own."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        for x0, _ in row.chunk_spans():
+            key = round(x0 / EDGE_STEP)
+            counts[key] = counts.get(key, 0) + 1
+    starts = [key * EDGE_STEP for key, count in sorted(counts.items())
+              if count + counts.get(key - 1, 0) >= 2 and counts.get(key - 1, 0) <= count]
+    return sorted({min(row.span()[0] for row in rows), *starts})
+
+
+def _record_line(record: list[_Row], columns: list[float]) -> Line:
+    cells: list[list[Word]] = [[] for _ in columns]
+    for row in record:
+        for word in row.words:
+            column = max(k for k in range(len(columns)) if k == 0 or columns[k] <= word.x0 + EDGE_STEP)
+            cells[column].append(word)
+    texts = [" ".join(_as_line(row).text for row in _cell_rows(cell)) for cell in cells if cell]
+    words = [w for row in record for w in row.words]
+    return Line(text=" ".join(texts), top=min(w.top for w in words), bottom=max(w.bottom for w in words),
+                x0=min(w.x0 for w in words), x1=max(w.x1 for w in words))
+
+
+def _cell_rows(words: list[Word]) -> list[list[Word]]:
+    """A cell's words line by line, top to bottom."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and word.top < max(w.bottom for w in rows[-1]) - 0.3 * word.height:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return rows
 
 
 def _cells(lines: list[Line]) -> list[list[Line]]:

@@ -13,6 +13,9 @@ from delibsearch.parse.layout import Word
 
 BREAKS = {"\r", "\n", "\x02", "\ufffe", "\x00"}
 SPACES = {" ", "\t", "\u00a0", "\u2009", "\u202f", "\u2007"}
+# pdfium marks a printed hyphen it takes for a soft one (U+FFFE; "Jean-Claude" came out "Jean\ufffeClaude"):
+# the page shows a hyphen, and the hyphenation rules decide at a line's end.
+PRINTED_AS = {"\ufffe": "-", "\u00ad": "-"}
 
 
 def page_words(page: pypdfium2.PdfPage) -> list[Word]:
@@ -47,6 +50,7 @@ def _words(textpage: pypdfium2.PdfTextPage, text: str, to_page) -> list[Word]:
     current: list = []  # [x0, top, x1, bottom, chars, x0 of the last char]
     handle = textpage.raw
     for index, char in enumerate(text):
+        char = PRINTED_AS.get(char, char)
         if char in BREAKS or char in SPACES or pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
             if current:
                 words.append(_word(current, space_after=char in SPACES or char in " \r\n"))
