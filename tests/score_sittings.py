@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import operator
 import re
 import sys
 import unicodedata
@@ -184,19 +185,7 @@ def score_document(result: Result, relative: str, expected: dict, doc) -> None:
 
 def items_found(expected: dict, items: list) -> float:
     numbers = expected.get("item_numbers") or []
-    exp_keys = [number_key(n) for n in numbers]
-    got_keys = [number_key(i.number) for i in items]
-    if not exp_keys and not got_keys:
-        return 1.0
-    left, hits = list(got_keys), 0
-    for key in exp_keys:
-        if key in left:
-            left.remove(key)
-            hits += 1
-    if not hits:
-        return 0.0
-    precision, recall = hits / len(got_keys), hits / len(exp_keys)
-    return 2 * precision * recall / (precision + recall)
+    return list_f1([number_key(n) for n in numbers], [number_key(i.number) for i in items], same=operator.eq)
 
 
 def match_item(expected: dict, items: list):
