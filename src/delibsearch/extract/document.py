@@ -51,16 +51,22 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
         _as_one_text(document, doc, raw)
         roster = Roster([])
     if document.authority is None:
-        document.authority = authority_of_folder(raw.path.parent.name)
-        if document.authority:
-            document.warnings.append(f"header: the authority is not printed; {document.authority} is the commune "
-                                     f"the folder '{raw.path.parent.name}' is named after")
+        _authority_of_folder(document, raw)
     context = Context(roster, _year(document.session), document.authority)
     document.entities = _entities(doc, document, context, disabled)
     document.tables = _tables(doc, raw, document)
     document.entities += _cost_amounts(document)
     document.trips = _trips(doc, document, context)
     return document
+
+
+def _authority_of_folder(document: Document, raw: RawPdf) -> None:
+    """The commune the file's folder is named after, for minutes that never print their authority."""
+    folder = raw.path.parent.name
+    document.authority = authority_of_folder(folder)
+    if document.authority:
+        document.warnings.append(f"header: the authority is not printed; {document.authority} is the commune "
+                                 f"the folder '{folder}' is named after")
 
 
 def _as_one_text(document: Document, doc: PagedText, raw: RawPdf) -> None:
