@@ -170,3 +170,12 @@ def test_an_operative_clause_counts_more_than_the_report():
 def test_a_part_of_the_question_s_subject_is_not_its_answer():
     text = "la Ville de Clermont-Ferrand, en partenariat avec le Département, porte le Centre EUROPE DIRECT Clermont Puy-de-Dôme"
     assert answer_in("Où est situé le Centre Europe Direct Clermont Puy-de-Dôme ?", text) is None
+
+
+@pytest.mark.parametrize("question,acting", [
+    ("Combien la commune de Pierrefonds a-t-elle versé au club de rugby en 2025 ?", True),
+    ("Quel est le coût de la réhabilitation du réservoir d'eau potable de Pierrefonds ?", False),
+])
+def test_an_authority_that_acts_is_told_from_a_town_that_is_a_subject(question, acting):
+    read = read_question(question, AUTHORITIES)
+    assert read.authority == "Pierrefonds" and read.acting is acting

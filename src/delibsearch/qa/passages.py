@@ -80,12 +80,14 @@ class PassageFinder:
         chosen = hits[:SEARCH_HITS]
         if q.authority:
             # Documents whose authority was not read from the PDF stay candidates; and the town a question
-            # names may be its subject's ("le réservoir de Pierrefonds"), so the best hits elsewhere follow.
+            # names may be its subject's ("le réservoir de Pierrefonds"), so the best hits elsewhere follow,
+            # unless the town is the one that acted ("la commune de Pierrefonds a versé").
             own = [h for h in hits if h.authority in (q.authority, "")]
             if sittings:
                 ids = {s.id for s in sittings}
                 own = [h for h in own if h.sitting_id in ids] or own
-            chosen = own[:SEARCH_HITS] + [h for h in hits[:SEARCH_HITS // 2] if h not in own[:SEARCH_HITS]]
+            others = [] if q.acting else [h for h in hits[:SEARCH_HITS // 2] if h not in own[:SEARCH_HITS]]
+            chosen = own[:SEARCH_HITS] + others
         return [item for item in (self.store.item(h.item_id) for h in chosen) if item]
 
     def passages(self, q: Question, sittings: list[Sitting]) -> list[Passage]:

@@ -87,6 +87,7 @@ class Question:
     words: list[str] = field(default_factory=list)
     focus: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    acting: bool = False  # the authority acts ("la commune de Pierrefonds a versé"): only its own records answer
 
     @property
     def in_text(self) -> bool:
@@ -106,8 +107,9 @@ def read_question(text: str, authorities: list[str]) -> Question:
     head = _head(folded)
     if head in TYPE_HEADS:
         words = [w for w in words if w != head]  # "quelle date": the type of the answer, not a word to find
-    return Question(text, kind, expected, _authority(folded, authorities), date, year, words, _focus(folded),
-                    _names(text))
+    authority = _authority(folded, authorities)
+    return Question(text, kind, expected, authority, date, year, words, _focus(folded), _names(text),
+                    acting=bool(authority and ACTING.search(folded)))
 
 
 def _kind(folded: str) -> tuple[str, str]:
@@ -165,6 +167,11 @@ def _names(text: str) -> list[str]:
         if match.start() > 0 and fold(match.group(1)) not in QUESTION_WORDS:
             names.append(match.group(1))
     return names
+
+
+# "la commune de X a-t-elle versé", "le conseil municipal de X a voté": the authority is who acted.
+ACTING = re.compile(r"\b(?:la\s+commune|la\s+ville|la\s+mairie|le\s+conseil\s+(?:municipal|communautaire))\s+d[e']\s*"
+                    r"[\w' -]{2,60}?\s+(?:a-t-(?:il|elle)|a|ont|avait|va-t-(?:il|elle))\b")
 
 
 def _authority(folded: str, authorities: list[str]) -> str | None:
