@@ -89,9 +89,9 @@ def list_f1(expected: list, got: list, same=same_name) -> float:
     left = list(got)
     hits = 0
     for value in expected:
-        match = next((g for g in left if same(value, g)), None)
+        match = next((k for k, g in enumerate(left) if same(value, g)), None)  # an index: a value may be None
         if match is not None:
-            left.remove(match)
+            del left[match]
             hits += 1
     if not hits:
         return 0.0

@@ -247,3 +247,12 @@ def test_unnumbered_items_are_the_parts_that_votes_close():
 ])
 def test_the_authority_of_a_folder_named_after_a_commune(folder, expected):
     assert authority_of_folder(folder) == expected
+
+
+def test_dissenters_named_in_a_scans_brackets_and_initials():
+    # Saint-Restitut's scanned minutes: "{(" and "]" for brackets, names as initial and surname, " - " between.
+    roster = Roster(["M.DENISE", "C.BOURRETTE", "B.DUBOIS"])
+    vote, _ = parse_vote("Accord du conseil par 2 ABSTENTIONS {M.DENISE - C.BOURRETTE]) 1 voix CONTRE\n"
+                         "{B.DUBOIS }) et 10 voix POUR.", roster, 13)
+    assert vote.abstention_names == ["M.DENISE", "C.BOURRETTE"] and vote.against_names == ["B.DUBOIS"]
+    assert (vote.for_, vote.against, vote.abstention) == (10, 1, 2)

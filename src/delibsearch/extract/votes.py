@@ -23,7 +23,8 @@ CLUSTER_GAP = 400
 NUMBER = r"(\d{1,3}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 VOTES = r"(?:voix|votes?|suffrages?)\s+"
 ABSTAIN = r"(?:abstentions?|absentions?|abstenus?)"
-NAMES_AFTER = r"\s*(?:\((?P<paren>[^()]{3,300})\)|:?\s*(?P<bare>(?:M\.|Mme|MM\.|Madame|Monsieur)\s[^\n]{2,200}))?"
+# Names in brackets after the count; a scan reads a bracket as "{(" or "]" as often as "(".
+NAMES_AFTER = r"\s*(?:[(\[{]+(?P<paren>[^()\[\]{}]{3,300})[)\]}]+|:?\s*(?P<bare>(?:M\.|Mme|MM\.|Madame|Monsieur)\s[^\n]{2,200}))?"
 COUNTS = {
     "for": [rf"\bpour\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?pour\b"],
     "against": [rf"\bcontre\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?contre\b"],
@@ -38,7 +39,7 @@ NAMED = {
     "against": re.compile(rf"\bcontre\s*:?\s*(?:{NUMBER})?{NAMES_AFTER}", re.I),
     "abstention": re.compile(rf"\b{ABSTAIN}\s*:?\s*(?:{NUMBER})?{NAMES_AFTER}", re.I),
 }
-NAME_TOKEN = re.compile(r"^(?:M\.|Mme|MM\.|Mlle|Madame|Monsieur|[A-ZÀ-Þ][\w'’-]*\.?)$")
+NAME_TOKEN = re.compile(r"^(?:M\.|Mme|MM\.|Mlle|Madame|Monsieur|[A-ZÀ-Þ]\.[A-ZÀ-Þ][\w'’-]+|[A-ZÀ-Þ][\w'’-]*\.?)$")
 NOTED = re.compile(r"\bprend(?:re|nent)?\s+acte\b|\ba\s+pris\s+acte\b|\bprennent\s+acte\b", re.I)
 WITHDRAWN = re.compile(r"\bretir[ée]e?s?\b|\bajourn[ée]e?s?\b|\breport[ée]e?\s+à\s+une\s+(?:prochaine|séance)", re.I)
 REJECTED = re.compile(r"\brejet[ée]e?s?\b|\brefuse\b|\bn[’'](?:est|a)\s+pas\s+(?:été\s+)?adopt|\bnon\s+adopt", re.I)
@@ -118,7 +119,7 @@ def _leading_name(part: str) -> str:
 def _names_of(match: re.Match[str], roster: Roster) -> list[str]:
     raw = match.group("paren") or match.group("bare") or ""
     names: list[str] = []
-    for part in re.split(r",|\bet\b|;", raw):
+    for part in re.split(r",|\bet\b|;|\s[-–]\s", raw):
         part = _leading_name(part)
         name = roster.resolve(part) or clean_name(part) if part else None
         if not name:
