@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from delibsearch.qa import read_question
-from delibsearch.qa.mentions import candidates, choose, text_span
+from delibsearch.qa.mentions import _numbers, candidates, choose, text_span
 from delibsearch.qa.passages import Passage, _other_number, question_weights, stems_of
 from delibsearch.qa.records import _listed_after, _room_in_header
 
@@ -179,3 +179,9 @@ def test_a_part_of_the_question_s_subject_is_not_its_answer():
 def test_an_authority_that_acts_is_told_from_a_town_that_is_a_subject(question, acting):
     read = read_question(question, AUTHORITIES)
     assert read.authority == "Pierrefonds" and read.acting is acting
+
+
+def test_a_rules_threshold_is_no_figure_decided():
+    found = [c.text for c in _numbers("lorsque le taux de TH est inférieur à 75% de la moyenne, il peut être "
+                                      "majoré dans la limite de 5% ; taxe d'habitation : 9,97 %")]
+    assert "9,97 %" in found and not any(t.startswith(("75", "5%")) for t in found)

@@ -25,6 +25,8 @@ ORGANISATION_KINDS = (r"(?:(?i:soci[ée]t[ée]|entreprise|association|garage|res
                       r"|mutuelle|assureur|organisme|laboratoire|prestataire|attributaire|fournisseur|op[ée]rateur"
                       r"|ma[îi]tre d['’] ?(?:œ|oe)uvre)|SASU|SAS|SARL|EURL)")
 REFERENCE = re.compile(r"(?:article|art\.|n°|no|loi|décret|L\.|R\.)\s*$", re.I)
+# A threshold of a rule ("lorsque le taux est inférieur à 75 % de la moyenne"), not a figure decided.
+BOUND = re.compile(r"\b(?:inférieure?s?|supérieure?s?|égale?s?)\s+à\s*$|\bdans\s+la\s+limite\s+de\s*$", re.I)
 NAMED_AFTER_KIND = re.compile(
     rf"\b(?P<kind>{ORGANISATION_KINDS})\s+(?:(?:de |du |d['’])?(?:l['’]|la |le )?)?"
     r"(?P<name>«\s*[^»]{2,60}?\s*»|[A-ZÀ-Þ0-9][\w&'’.-]*(?:\s+(?:[A-ZÀ-Þ0-9&][\w&'’.-]*|(?:de|du|des|d['’])\s*[A-ZÀ-Þ][\w'’-]*))*)",
@@ -212,6 +214,7 @@ def _numbers(text: str) -> list[Candidate]:
         value = parse_number(match.group(1) + ("," + match.group(2) if match.group(2) else ""))
         if value is not None and not (YEAR.match(match.group(0).strip()) and not match.group("unit")) \
                 and not REFERENCE.search(text[max(0, match.start() - 12):match.start()]) \
+                and not BOUND.search(text[max(0, match.start() - 24):match.start()]) \
                 and not _list_marker(text, match) and not VOTE_TALLY.match(text, match.end()):
             found.append(Candidate(match.group(0).strip(), value, match.start(), match.end()))
     for match in NUMBER_WORD.finditer(text):
