@@ -50,3 +50,12 @@ def test_search_page_and_bad_queries(client):
 
 def test_unknown_sitting_is_404(client):
     assert client.get("/sittings/999999").status_code == 404
+
+
+def test_a_document_that_is_not_minutes_says_so_and_claims_no_attendance(client, indexed):
+    rows = Store(indexed.db_path).documents()
+    doc_id = next(r["id"] for r in rows if r["file"] == "convocation-ordre-du-jour.pdf")
+    data = client.get(f"/api/sittings/{doc_id}").get_json()
+    assert data["kind"] == "other" and not data["session"]["present"] and data["session"]["date"] is None
+    page = re.sub(r"<[^>]+>", "", client.get(f"/sittings/{doc_id}").get_data(as_text=True))
+    assert "ne rend pas compte d'une séance" in page and "Présences" not in page

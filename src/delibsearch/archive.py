@@ -29,7 +29,8 @@ def sitting(store: Store, doc_id: int) -> dict[str, Any] | None:
     people = {r["name"]: r["id"] for r in store.db.execute(
         "SELECT id, name FROM entities WHERE kind = 'person' AND scope = ?", (doc.get("authority") or "",))}
     return {"id": doc_id, "file": doc["source"]["file"], "pages": doc["source"]["pages"],
-            "authority": doc.get("authority"), "body": doc.get("body"), "session": doc["session"],
+            "authority": doc.get("authority"), "body": doc.get("body"), "kind": doc.get("kind", "minutes"),
+            "session": doc["session"],
             "warnings": doc.get("warnings", []), "corrections": doc.get("corrections", []), "items": items,
             "people": people,
             "trips": _trip_rows(store, "WHERE t.document_id = ?", (doc_id,))}
