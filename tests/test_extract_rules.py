@@ -155,10 +155,22 @@ def test_coded_items_and_groups():
     (["1°) Budget", "2°) Tarifs", "3°) Cimetière"], ["1", "2", "3"]),
     (["I Convention de mise à disposition", "II PADD", "III Adhésion aux associations"], ["I", "II", "III"]),
     (["1/ Recensement voirie communale :", "2/ Renouvellement contrat GRDF :"], ["1", "2"]),
+    (["2020-038 – Vote des taux d'imposition", "2020-039 : Subvention au club de football"],
+     ["2020-038", "2020-039"]),
+    (["N° 2024/12 Objet : Tarifs de la cantine", "N° 2024/13 Objet : Cimetière"], ["2024/12", "2024/13"]),
+    (["Affaire n° 1 : Budget primitif", "Affaire n° 2 : Tarifs de la cantine"], ["1", "2"]),
+    (["Point n° 4 - Budget primitif", "Point n° 5 - Tarifs"], ["4", "5"]),
+    (["N° 1 - Budget primitif", "N° 2 - Tarifs de la cantine"], ["1", "2"]),
+    (["1-1-1 Budget primitif", "1-1-2 Tarifs", "1-2-1 Personnel communal"], ["1-1-1", "1-1-2", "1-2-1"]),
 ])
 def test_numbering_schemes(headings, expected):
     agenda = "Ordre du jour\n" + "\n".join(h.split("\n")[0] for h in headings) + "\n"
     assert numbers(agenda + "".join(h + BODY for h in headings)) == expected
+
+
+def test_a_lone_year_range_is_no_numbering():
+    text = "Ordre du jour\n2021-22 : Rentrée scolaire" + BODY + "1. Budget" + BODY + "2. Tarifs" + BODY
+    assert numbers(text) == ["1", "2"]
 
 
 def test_unknown_layout_is_one_item_with_a_warning():

@@ -21,9 +21,18 @@ CODE = re.compile(
     r"\s*[-–:]+\s*(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"0-9].*)?$",
     re.M,
 )
+# A year and a number with no letters before them ("2020-038 – Vote des taux"): a heading only where
+# another heading of the same year follows (a lone "2021-22 : rentrée" is no numbering).
+YEAR_CODE = re.compile(
+    r"^(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?(?P<num>(?:19|20)\d{2}\s?[-–_/.]\s?\d{1,3})"
+    r"\s*(?:[-–:]+\s*|\s(?=Objet))(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)?$",
+    re.M,
+)
 DATED_CODE = re.compile(r"^(?P<num>20\d{2} \d{2} \d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
-REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
-ARABIC = re.compile(r"^(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
+ARABIC = re.compile(r"^(?:N°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+# Numbers in levels ("1-1-1 Budget", "2.3 - Tarifs"): read when no other numbering is found.
+LEVELLED = re.compile(r"^(?P<num>[1-9]\d?(?:[-.][0-9]\d?){1,3})\s*[-–:.)]?\s+(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # A number before a title in lower case or a street number ("67 modification du tableau", "66 20 rue de Verdun"):
 # a heading only where it continues a run of numbered headings.
 ARABIC_WEAK = re.compile(r"^(?P<num>[1-9]\d{0,2})(?:\s?[-–)]\s*|[ \t]+)(?P<title>(?:[a-zà-ÿ]|\d+[ \t]+[A-Za-zÀ-ÿ]).*)$", re.M)
@@ -62,7 +71,8 @@ class ItemSpan:
 
 def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[str]]:
     """Item spans of the document (offsets into text), and warnings."""
-    coded = sorted(_candidates(CODE, text, "code") + _candidates(DATED_CODE, text, "code"), key=lambda h: h.start)
+    coded = sorted(_candidates(CODE, text, "code") + _candidates(DATED_CODE, text, "code")
+                   + _year_codes(_candidates(YEAR_CODE, text, "code")), key=lambda h: h.start)
     reports = _candidates(REPORT, text, "report")
     arabic_candidates = _candidates(ARABIC, text, "arabic")
     weak = [replace(h, weak=True) for h in _candidates(ARABIC_WEAK, text, "arabic")]
@@ -77,6 +87,8 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
         items, groups = arabic, _groups(roman)
     elif len(roman) >= 2:
         items, groups = roman, _groups(arabic)
+    elif len(levelled := _levelled(_candidates(LEVELLED, text, "arabic"))) >= 2:
+        items, groups = levelled, []
     else:
         return [], ["items: no item numbering recognised; the text is kept as one item"]
     items = [h for h in items if h.start >= header_hint] or items
@@ -92,6 +104,25 @@ def _candidates(pattern: re.Pattern[str], text: str, scheme: str) -> list[Headin
         number = re.sub(r"\s+", " ", match.group("num")).strip(" -–")
         found.append(Heading(match.start(), match.end(), number, title, scheme))
     return found
+
+
+def _year_codes(candidates: list[Heading]) -> list[Heading]:
+    """Year codes whose year at least one other heading shares, with another number."""
+    def year(heading: Heading) -> str:
+        return heading.number[:4]
+    return [h for h in candidates
+            if any(year(o) == year(h) and o.number != h.number for o in candidates)]
+
+
+def _levelled(candidates: list[Heading]) -> list[Heading]:
+    """Levelled numbers in reading order, each printed once and each after the one before it."""
+    def key(heading: Heading) -> tuple[int, ...]:
+        return tuple(int(part) for part in re.split(r"[-.]", heading.number))
+    kept: list[Heading] = []
+    for heading in candidates:
+        if not kept or key(heading) > key(kept[-1]):
+            kept.append(heading)
+    return kept
 
 
 def _value(heading: Heading) -> int:
