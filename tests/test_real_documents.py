@@ -138,3 +138,24 @@ def expected_item_value(expected: dict, field: str):
     if field.startswith("vote."):
         return expected["vote"][field[5:]]
     return expected[field]
+
+
+def test_a_file_binding_several_register_extracts_reads_each_as_an_item(tmp_path):
+    """Three one-page extracts of one sitting bound into one file (as a commune may publish them): each
+    deliberation is an item, numbered and decided as its own extract reads (develop expectations)."""
+    from pypdf import PdfWriter
+
+    names = ["0000072108", "0000072215", "0000072220"]
+    expected = json.loads((Path(__file__).parent / "expectations" / "develop" / "montpellier.json").read_text())
+    writer, first_pages = PdfWriter(), []
+    for name in names:
+        first_pages.append(len(writer.pages))
+        writer.append(str(shared_pdf(f"montpellier/extrait-2014-05-22-{name}.pdf")))
+    bound = tmp_path / "extraits-2014-05-22.pdf"
+    writer.write(bound)
+    doc = parsed(bound)
+    wanted = [expected[f"montpellier/extrait-2014-05-22-{name}.pdf"]["items"][0] for name in names]
+    assert [i.number for i in doc.items] == [w["number"] for w in wanted]
+    assert [i.page_start for i in doc.items] == [first + w["page"] for first, w in zip(first_pages, wanted)]
+    assert [i.decision for i in doc.items] == [w["decision"] for w in wanted]
+    assert all(title_key(i.title) == title_key(w["title"]) for i, w in zip(doc.items, wanted))

@@ -13,7 +13,7 @@ from delibsearch.extract.money import parse_amount_cell
 from delibsearch.extract.names import Roster
 from delibsearch.extract.sections import find_sections
 from delibsearch.extract.tables import find_tables
-from delibsearch.extract.unnumbered import agenda_items, single_deliberation, vote_closed_items
+from delibsearch.extract.unnumbered import agenda_items, register_extracts, single_deliberation, vote_closed_items
 from delibsearch.extract.trips import column_map, is_trip_table, trips_from_table, trips_from_text
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Document, Entity, Item, Session, Source, Table, Trip
@@ -81,11 +81,17 @@ def _as_one_text(document: Document, doc: PagedText, raw: RawPdf) -> None:
 
 
 def _unnumbered_items(doc: PagedText, warnings: list[str]) -> list[ItemSpan]:
-    """The headings that repeat the agenda's entries or the parts that votes close (whichever finds more),
-    else a register extract's one deliberation; warnings say which. The agenda comes first: an "Objet :
-    Ordre du jour" would pass for an extract's object."""
+    """The deliberations of bound register extracts, or the headings that repeat the agenda's entries, or the
+    parts that votes close (whichever finds most, extracts winning ties), else a register extract's one
+    deliberation; warnings say which. The agenda comes before a lone extract: an "Objet : Ordre du jour"
+    would pass for an extract's object."""
     headed = agenda_items(doc.text, doc.side_spans)
     closed = vote_closed_items(doc.text, doc.side_spans)
+    extracts = register_extracts(doc.text)
+    if extracts and len(extracts) >= max(len(headed), len(closed)):
+        warnings[:] = [w for w in warnings if not w.startswith("items:")]
+        warnings.append("items: the file binds several register extracts; each one's deliberation is an item")
+        return extracts
     if headed or closed:
         warnings[:] = [w for w in warnings if not w.startswith("items:")]
         if len(closed) > len(headed):

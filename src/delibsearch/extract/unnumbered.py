@@ -30,6 +30,8 @@ AGENDA = re.compile(r"(?mi)^\s*ordre\s+du\s+jou[a-z]\s*:?\s*$")  # "jout": a sca
 VOTE_LINE = re.compile(r"(?mi)^[^\S\n]*(?:vote|vot[ée]e?s?|adopt[ée]e?s?)\b(?=[^\n]{0,80}(?:unanimit|majorit|\bpour\b|\bcontre\b))[^\n]*$")
 NOT_ITEMS = re.compile(r"^(?:questions?\s+diverses|informations?\s+diverses|divers|ordre\s+du\s+jour)\b", re.I)
 BULLET = re.compile(r"^\s*(?:[-–•▪·*o]|\d{1,2}\s*[.)°-])\s*")
+# Where a register extract begins: a file may bind the extracts of one sitting one after another.
+EXTRACT_START = re.compile(r"(?mi)^[^\n]{0,40}\bextrait\s+du\s+registre\s+des\s+d[ée]lib[ée]rations")
 MAX_TITLE_LINES = 5
 MIN_AGENDA_MATCHES = 2
 
@@ -49,6 +51,20 @@ def single_deliberation(text: str) -> ItemSpan | None:
         return None
     num = re.sub(r"\s+", "", number.group("num")) if number else None
     return ItemSpan(num, title, start, len(text), None)
+
+
+def register_extracts(text: str) -> list[ItemSpan]:
+    """The deliberations of a file that binds several register extracts, one item each (none for one extract)."""
+    starts = [match.start() for match in EXTRACT_START.finditer(text)]
+    if len(starts) < 2:
+        return []
+    items = []
+    for start, end in zip(starts, [*starts[1:], len(text)]):
+        single = single_deliberation(text[start:end])
+        if single is None:
+            return []
+        items.append(ItemSpan(single.number, single.title, start + single.start, end, None))
+    return items
 
 
 def _block_above(text: str, end: int) -> tuple[int, str]:
