@@ -2,9 +2,9 @@
 
 Heading candidates are lines that match one of the numbering schemes seen in
 council minutes ("D2024-48 - Objet : ...", "DEL2025-02 : ...", "Rapport N° 6",
-"DÉLIBÉRATION N°36/2023", "1. ...", "1°) ...", "I ..."). The scheme that best
-explains the document wins: coded numbers first, then reports, then the
-longest run of consecutive numbers. Upper-case lines of another scheme
+"DÉLIBÉRATION N°36/2023", "2020-038 – ...", "Affaire n° 3", "1. ...", "1°) ...", "I ...", "1-1-1 ...").
+The scheme that best explains the document wins: coded numbers first, then
+reports, then the longest run of consecutive numbers, then levelled numbers. Upper-case lines of another scheme
 ("I. AFFAIRES GÉNÉRALES", "1. FINANCES") become the items' group. When an
 agenda repeats the headings, the occurrence followed by the most text wins.
 """
@@ -22,7 +22,7 @@ CODE = re.compile(
     re.M,
 )
 # A year and a number with no letters before them ("2020-038 – Vote des taux"): a heading only where
-# another heading of the same year follows (a lone "2021-22 : rentrée" is no numbering).
+# another heading shares the year (a lone "2021-22 : rentrée" is no numbering).
 YEAR_CODE = re.compile(
     r"^(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?(?P<num>(?:19|20)\d{2}\s?[-–_/.]\s?\d{1,3})"
     r"\s*(?:[-–:]+\s*|\s(?=Objet))(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)?$",
