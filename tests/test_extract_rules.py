@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 
 from delibsearch.extract import dates
-from delibsearch.extract.authority import authority_of_folder
+from delibsearch.extract.authority import authority_of_folder, read_authority
 from delibsearch.extract.items import find_items
 from delibsearch.extract.kind import document_kind
 from delibsearch.extract.names import Roster, clean_name, split_names
 from delibsearch.extract.proxies import parse_attendance_block
 from delibsearch.extract.rapporteur import find_rapporteur
-from delibsearch.extract.unnumbered import vote_closed_items
+from delibsearch.extract.unnumbered import object_items, vote_closed_items
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Session
 
@@ -48,6 +48,11 @@ def test_names_lose_civility_and_keep_compounds():
         "Paul LE BIHAN", "Marie Christine BARAC’H", "Anne LE GUEN"]
     assert clean_name("DEMOUY Florence") == "Florence DEMOUY"
     assert clean_name("Madame le Maire") is None
+
+
+def test_a_capital_a_scan_read_apart_joins_its_word():
+    assert clean_name("J ean-Pierre PLUS") == "Jean-Pierre PLUS"  # Flaux, 31 March 2021, as OCR reads it
+    assert clean_name("A. DUPONT") == "A. DUPONT"
 
 
 def test_roster_resolves_short_and_misspelt_forms():
@@ -251,6 +256,52 @@ def test_unnumbered_items_are_the_parts_that_votes_close():
         "Rapport sur le Prix et la Qualité du Service public (RPQS) Assainissement",
         "Convention d'adhésion à l'Agence Technique"]
     assert text[spans[-1].start:spans[-1].end].endswith("Le chemin sera réparé.\n")
+
+
+def test_without_an_agenda_the_parts_votes_close_start_after_the_attendance():
+    # A web page's compte rendu: headings with no number, "Accord à ..." closing each, dissenters over two lines.
+    text = ("Compte rendu du conseil municipal du 4 avril 2022\n\nPrésents : AUBERT Yves, BARRAL Josette ;\n"
+            "Secrétaire de séance : DAUMAS Corinne.\n\nDélibérations\n\n"
+            "Approbation du compte administratif 2021\nLe compte administratif est présenté.\n"
+            "Accord à la majorité : 9 pour et 3 abstentions (M. Chabaud, H.\nEspanet, S. Reynaud).\n\n"
+            "Vote des taux d'imposition 2022\nLe Maire propose de reconduire les taux.\nAccord à l'unanimité.\n\n"
+            "Nomination du secrétaire\nMme Daumas est proposée.\nVote :\nà l'unanimité\n\n"
+            "Budget primitif 2022\nLe budget s'équilibre.\nVote :\nà l'unanimité\n")
+    assert [s.title for s in vote_closed_items(text)] == [
+        "Approbation du compte administratif 2021", "Vote des taux d'imposition 2022", "Budget primitif 2022"]
+
+
+def test_objects_without_numbers_are_items():
+    text = ("PROCÈS-VERBAL\nPrésents : A B\n\nObjet : Taxe d'aménagement - fixation du taux à compter du\n"
+            "1er janvier 2023\nMonsieur le Maire rappelle que la taxe est perçue.\nPour : 7 - Contre : 0\n\n"
+            "Objet : Convention de déneigement des voies communales\nComme chaque année, la commune fait appel.\n"
+            "\nObjet : Questions diverses\nRien.\n")
+    assert [s.title for s in object_items(text)] == [
+        "Taxe d'aménagement - fixation du taux à compter du 1er janvier 2023",
+        "Convention de déneigement des voies communales"]
+
+
+def test_coded_numbers_without_a_dash_before_the_title():
+    text = ("DEL-2024-07 Approbation du compte de gestion 2023\nRapporteur : M. Marc GIROD\nTexte.\n\n"
+            "DEL-2024-08 Compte administratif 2023\nTexte.\n\nDE_2024_001 Autorisation d'engager les dépenses\n")
+    assert numbers(text) == ["DEL-2024-07", "DEL-2024-08", "DE_2024_001"]
+
+
+def test_a_list_of_one_name_a_line():
+    names, _ = parse_attendance_block("FAURE René\nASTIER Monique\nBOYER Jean-Luc\n", False)
+    assert names == ["René FAURE", "Monique ASTIER", "Jean-Luc BOYER"]
+    names, _ = parse_attendance_block("Monsieur Jean-Jacques\nCARRETERO, Mme Anne LE GUEN", False)
+    assert names == ["Jean-Jacques CARRETERO", "Anne LE GUEN"]
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("Commune de Bellefontaine-sur-Orne Affiché le 22 juin 2023\nCompte rendu du conseil municipal",
+     "Bellefontaine-sur-Orne"),
+    ("COMMUNAUTÉ DE COMMUNES DES COTEAUX DU LIZON\nCompte rendu du Conseil communautaire – Séance du 21 mars",
+     "Communauté de communes des Coteaux du Lizon"),
+])
+def test_the_authority_stops_where_its_name_does(head, expected):
+    assert read_authority(head, head)[0] == expected
 
 
 @pytest.mark.parametrize("folder,expected", [

@@ -96,3 +96,16 @@ def test_documents_that_are_not_minutes_claim_no_sitting(relative, phrase):
     assert not (session["date"] or session["president"] or session["present"] or session["proxies"])
     assert all(item["vote"] is None and item["decision"] is None for item in doc["items"])
     assert phrase.lower() in " ".join(" ".join(item["text"].split()) for item in doc["items"]).lower()
+
+
+def test_an_underlined_heading_is_read_once_its_rule_is_erased():
+    """Flaux, 28 April 2022, page 1: the underlined item headings, read on the page image."""
+    import pypdfium2
+
+    from delibsearch.parse.ocr import ocr_words
+
+    path = shared_pdf("flaux-scans/compte-rendu-du-28-avril-2022.pdf")
+    words = ocr_words(path, pypdfium2.PdfDocument(str(path)), [1], "no-cache", None)[1]
+    text = " ".join(word.text for word in words)
+    assert "Environnement : Convention de partenariat et de prestation avec la" in text
+    assert "Approbation du compte rendu du Conseil Municipal du 25 mars 2022" in text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from delibsearch.extract.dates import fold
 from delibsearch.extract.gazetteer import gazetteer
 from delibsearch.extract.sentences import flat
 
@@ -21,6 +22,10 @@ AUTHORITY = [
     re.compile(r"(?i:Conseil\s+municipal)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
 ]
 BODIES = ("conseil communautaire", "conseil municipal", "comité syndical", "bureau communautaire", "conseil métropolitain")
+# Words printed beside or after an authority's name that are never part of it.
+NOT_PLACE_WORDS = {"affiche", "affichee", "compte", "comptes", "proces-verbal", "proces", "seance", "conseil",
+                   "presents", "presentes", "extrait", "departement", "reunion", "registre", "convocation",
+                   "publie", "publiee", "date", "mairie", "republique", "tel", "telephone", "arrondissement"}
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sous", "lès", "et"}
 
 
@@ -57,6 +62,9 @@ def _authority(head: str, patterns: list[re.Pattern[str]]) -> str | None:
     name = _tidy_place_name(match.group("name"))
     if "kind" in match.re.groupindex:
         kind = match.group("kind")
+        first, _, rest = name.partition(" ")
+        if first.lower() in SMALL_WORDS:  # "Communauté de communes DES COTEAUX…": "des Coteaux"
+            name = f"{first.lower()} {rest}"
         return f"{kind[0].upper()}{kind[1:].lower()} {name}"
     return name
 
@@ -80,8 +88,9 @@ def _is_named_often(match: re.Match[str], head: str) -> bool:
 
 
 def _tidy_place_name(name: str) -> str:
-    """"CLERMONT-FERRAND" -> "Clermont-Ferrand", "Lisières de L’Oise" -> "Lisières de l'Oise"."""
-    name = flat(name).replace("’", "'")
+    """"CLERMONT-FERRAND" -> "Clermont-Ferrand", "Lisières de L’Oise" -> "Lisières de l'Oise"; the words of the
+    page printed after the name ("Bellefontaine-sur-Orne Affiché le", "… du Lizon Compte rendu") are cut."""
+    name = _before_other_words(flat(name).replace("’", "'"))
     words = re.split(r"(\s+|-|')", name)
     out = []
     for i, word in enumerate(words):
@@ -93,6 +102,23 @@ def _tidy_place_name(name: str) -> str:
         else:
             out.append(word)
     return "".join(out)
+
+
+def _before_other_words(name: str) -> str:
+    """The name up to the first word that names no place: a header's label, a title, another column.
+
+    A compound commune's name is hyphenated ("Bellefontaine-sur-Orne"), so what follows it after a space
+    is not its name either, unless the gazetteer knew the whole (read before this is called).
+    """
+    words = name.split()
+    kept: list[str] = []
+    for word in words:
+        if fold(word.strip(",.:;")) in NOT_PLACE_WORDS:
+            break
+        kept.append(word)
+        if len(kept) == 1 and re.search(r"\w-(?:sur|sous|lès|les|en|de|du|la|le|l'|d')-\w", word, re.I):
+            break
+    return " ".join(kept) or name
 
 
 def _body(zone: str) -> str | None:

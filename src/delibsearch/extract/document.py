@@ -13,7 +13,8 @@ from delibsearch.extract.money import parse_amount_cell
 from delibsearch.extract.names import Roster
 from delibsearch.extract.sections import find_sections
 from delibsearch.extract.tables import find_tables
-from delibsearch.extract.unnumbered import agenda_items, register_extracts, single_deliberation, vote_closed_items
+from delibsearch.extract.unnumbered import (agenda_items, object_items, register_extracts, single_deliberation,
+                                            vote_closed_items)
 from delibsearch.extract.trips import column_map, is_trip_table, trips_from_table, trips_from_text
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Document, Entity, Item, Session, Source, Table, Trip
@@ -31,9 +32,16 @@ def build_document(raw: RawPdf, disabled: tuple[str, ...] = ()) -> Document:
     """
     doc = PagedText.from_lines(clean_lines(raw.lines))
     spans, warnings = find_items(doc.text)
+    extracts = register_extracts(doc.text)
+    if len(extracts) > len(spans):
+        # Bound extracts print their numbers in a margin the numbering schemes miss; each extract is one item.
+        spans, warnings = extracts, ["items: the file binds several register extracts; each one's deliberation is an item"]
     if not spans:
         spans = _unnumbered_items(doc, warnings)
     header_end = spans[0].start if spans else min(len(doc.text), HEADER_FALLBACK)
+    if spans and spans[0] in extracts:
+        # An extract may print its object before the sitting's attendance: the first extract is the header.
+        header_end = min(spans[0].end, spans[0].start + HEADER_FALLBACK)
     if header_end < 200:
         header_end = min(len(doc.text), HEADER_FALLBACK)
     header = extract_header(doc, header_end)
@@ -81,10 +89,10 @@ def _as_one_text(document: Document, doc: PagedText, raw: RawPdf) -> None:
 
 
 def _unnumbered_items(doc: PagedText, warnings: list[str]) -> list[ItemSpan]:
-    """The deliberations of bound register extracts, or the headings that repeat the agenda's entries, or the
-    parts that votes close (whichever finds most, extracts winning ties), else a register extract's one
-    deliberation; warnings say which. The agenda comes before a lone extract: an "Objet : Ordre du jour"
-    would pass for an extract's object."""
+    """The deliberations of bound register extracts, or the items that each open with "Objet :", or the headings
+    that repeat the agenda's entries, or the parts that votes close (whichever finds most, extracts winning
+    ties), else a register extract's one deliberation; warnings say which. The agenda comes before a lone
+    extract: an "Objet : Ordre du jour" would pass for an extract's object."""
     headed = agenda_items(doc.text, doc.side_spans)
     closed = vote_closed_items(doc.text, doc.side_spans)
     extracts = register_extracts(doc.text)
@@ -92,6 +100,11 @@ def _unnumbered_items(doc: PagedText, warnings: list[str]) -> list[ItemSpan]:
         warnings[:] = [w for w in warnings if not w.startswith("items:")]
         warnings.append("items: the file binds several register extracts; each one's deliberation is an item")
         return extracts
+    objects = object_items(doc.text)
+    if len(objects) > max(len(headed), len(closed)):
+        warnings[:] = [w for w in warnings if not w.startswith("items:")]
+        warnings.append("items: no numbering; each item opens with its object ('Objet : ...')")
+        return objects
     if headed or closed:
         warnings[:] = [w for w in warnings if not w.startswith("items:")]
         if len(closed) > len(headed):

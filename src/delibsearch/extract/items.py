@@ -1,7 +1,7 @@
 """Split a sitting into its items, whatever the numbering.
 
 Heading candidates are lines that match one of the numbering schemes seen in
-council minutes ("D2024-48 - Objet : ...", "DEL2025-02 : ...", "Rapport N° 6",
+council minutes ("D2024-48 - Objet : ...", "DEL2025-02 : ...", "DEL-2024-07 Budget", "DE_2024_001 ...", "2024/06/01 ...", "Rapport N° 6",
 "DÉLIBÉRATION N°36/2023", "2020-038 – ...", "Affaire n° 3", "1. ...", "1°) ...", "I ...", "1-1-1 ...").
 The scheme that best explains the document wins: coded numbers first, then
 reports, then the longest run of consecutive numbers, then levelled numbers. Upper-case lines of another scheme
@@ -17,8 +17,8 @@ from delibsearch.extract.dates import fold
 
 CODE = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?"
-    r"(?P<num>(?:DEL|DCM|DELIB|DL|D)\s?\d{4}\s?[-–_/.]\s?\d{1,4}(?:[-/]\d{1,3})?)"
-    r"\s*[-–:]+\s*(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"0-9].*)?$",
+    r"(?P<num>(?:DEL|DCM|DELIB|DL|DE|D)[\s_-]?\d{4}\s?[-–_/.]\s?\d{1,4}(?:[-/]\d{1,3})?)"
+    r"(?:\s*[-–:]+\s*|\s+(?=[A-ZÀ-Þ«\"]))(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"0-9].*)?$",
     re.M,
 )
 # A year and a number with no letters before them ("2020-038 – Vote des taux"): a heading only where
@@ -28,7 +28,7 @@ YEAR_CODE = re.compile(
     r"\s*(?:[-–:]+\s*|\s(?=Objet))(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)?$",
     re.M,
 )
-DATED_CODE = re.compile(r"^(?P<num>20\d{2} \d{2} \d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+DATED_CODE = re.compile(r"^(?P<num>20\d{2}([ /.])\d{2}\2\d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
 ARABIC = re.compile(r"^(?:N°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # Numbers in levels ("1-1-1 Budget", "2.3 - Tarifs"): read when no other numbering is found.
@@ -236,7 +236,7 @@ def _full_title(heading: Heading, text: str, end: int) -> str:
     for i, line in enumerate(lines[:3]):
         line = line.strip()
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if not line or RAPPORTEUR.match(line) or not _continues(title, line, following):
+        if not line or RAPPORTEUR.match(line) or not continues_title(title, line, following):
             break
         title = f"{title} {line}"
     return _tidy_title(title)
@@ -264,7 +264,8 @@ def _sentence(line: str) -> bool:
     return line.endswith((".", ";", ",", ":", "…")) or SENTENCE_END.search(line) is not None
 
 
-def _continues(title: str, line: str, following: str) -> bool:
+def continues_title(title: str, line: str, following: str) -> bool:
+    """Whether a title's next printed line carries it on (a lower-case start, a dangling connector, an open bracket)."""
     if title.rstrip().endswith((".", "!", "?", ":")) or line.rstrip().endswith(":"):
         return False
     if title.count("(") > title.count(")") or title.count("«") > title.count("»"):

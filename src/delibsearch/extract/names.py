@@ -30,12 +30,18 @@ def strip_civility(text: str) -> str:
     return CIVILITY.sub("", text.strip()).strip()
 
 
+# A scan's capital read apart from the rest of its word ("J ean-Pierre PLUS"): no name word is one capital
+# followed by lower-case letters, so the two are one word.
+OCR_SPLIT_INITIAL = re.compile(r"(?<![\w.])([A-ZÀ-Þ]) ([a-zà-ÿ]{2,})")
+
+
 def clean_name(raw: str) -> str | None:
     """"Monsieur Jean-Jacques\\nCARRETERO" -> "Jean-Jacques CARRETERO"; None when it is not a name."""
     text = PAREN.sub("", raw)
     text = re.sub(r"\s+", " ", text).strip(" .:;,-–*")
     text = strip_civility(text)
     text = re.sub(r"\s*\d+\s*$", "", text).strip(" .:;,-–*")
+    text = OCR_SPLIT_INITIAL.sub(r"\1\2", text)
     if not _looks_like_name(text):
         return None
     return _given_name_first(text)

@@ -32,6 +32,8 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
     if proxies and not rest:
         return [], proxies
     block = ROLE.sub(" ", rest if proxies else block)
+    if _one_name_a_line(block):
+        block = block.replace("\n", " ; ")
     block = re.sub(r"\n(?=\s*(?:M\.|Mme|Madame|Monsieur)\s)", " ; ", BULLET.sub(" ; ", block))
     text = SPACED_HYPHEN.sub("-", re.sub(r"\s+", " ", block).strip())
     names: list[str] = []
@@ -44,6 +46,16 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
         elif segment:
             names += split_names(segment)
     return names, proxies
+
+
+def _one_name_a_line(block: str) -> bool:
+    """A list printed one whole name a line ("FAURE René" / "ASTIER Monique"): each line is its own name.
+    A name broken over two lines ("Monsieur Jean-Jacques" / "CARRETERO") has a line of one word."""
+    lines = [line.strip(" ,;.") for line in block.split("\n") if line.strip(" ,;.")]
+    if len(lines) < 2:
+        return False
+    names = [clean_name(line) for line in lines]
+    return all(name and len(name.split()) >= 2 for name in names)
 
 
 def _line_statements(block: str) -> tuple[list[Proxy], str]:

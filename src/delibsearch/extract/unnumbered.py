@@ -5,6 +5,7 @@
   number in the header or a margin ("n° 2014 / 238", "Délibération n° 2023-45").
 - Minutes without numbers often list the agenda ("Ordre du jour") and then head each item with the same
   words: a body line that repeats an agenda entry opens an item.
+- Or each item opens with "Objet : title" (a procès-verbal without numbers): one item an object line.
 - Or the body's headings shorten or reword the agenda ("RPQS Eau 2020" for "Rapport sur le Prix et la
   Qualité du Service public (RPQS) Eau Potable"), and points are added at the sitting; then each item is
   what lies between two votes ("Vote : à l'unanimité"), headed by its first line.
@@ -14,8 +15,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from delibsearch.extract.attendance import LABELS
 from delibsearch.extract.dates import fold
-from delibsearch.extract.items import ItemSpan
+from delibsearch.extract.items import ItemSpan, continues_title
 
 PRESENTER = re.compile(
     r"^[^\n]{0,120}?\b(?:rapporte|expose|présente\s+le\s+rapport\s+suivant)\s*:\s*$|^\s*Rapporteure?s?\s*:\s*\S",
@@ -26,13 +28,19 @@ REGISTER_NUMBER = re.compile(
     r"\b(?:D[ée]lib[ée]ration\s+)?n[°o]\s*(?P<num>(?:19|20)\d{2}\s*/\s*\d{1,5}|(?:19|20)\d{2}[-_]\d{1,5}|D\d{4}[-_]\d{1,4})\b",
     re.I,
 )
-AGENDA = re.compile(r"(?mi)^\s*ordre\s+du\s+jou[a-z]\s*:?\s*$")  # "jout": a scan's misreading
-VOTE_LINE = re.compile(r"(?mi)^[^\S\n]*(?:vote|vot[ée]e?s?|adopt[ée]e?s?)\b(?=[^\n]{0,80}(?:unanimit|majorit|\bpour\b|\bcontre\b))[^\n]*$")
-NOT_ITEMS = re.compile(r"^(?:questions?\s+diverses|informations?\s+diverses|divers|ordre\s+du\s+jour)\b", re.I)
+AGENDA = re.compile(r"(?mi)^\s*ordre\s+du\s+[jiy]ou[a-z]\s*:?\s*$")  # "jout", "iour": a scan's misreadings
+# A line that records a vote: "Vote : à l'unanimité", "Adopté à la majorité", "Accord à l'unanimité : 13 pour".
+# A "Vote :" label may have its result on the next line (a scan's stamp between them).
+VOTE_LINE = re.compile(r"(?mi)^[^\S\n]*(?:(?:vote|vot[ée]e?s?|adopt[ée]e?s?|accord|approuv[ée]e?s?|approbation|accept[ée]e?s?)\b"
+                       r"(?=[^\n]{0,80}(?:unanimit|majorit|\bpour\b|\bcontre\b))"
+                       r"|vote\s*:(?=[^\n]{0,40}\n[^\S\n]*(?:à\s+l.)?unanimit))[^\n]*$")
+NOT_ITEMS = re.compile(r"^(?:questions?\s+diverses|informations?\s+diverses|divers|ordre\s+du\s+jour"
+                       r"|ouverture\s+de\s+la\s+s[ée]ance|(?:nomination|d[ée]signation|[ée]lection)\s+du\s+secr[ée]taire)\b", re.I)
 BULLET = re.compile(r"^\s*(?:[-–•▪·*o]|\d{1,2}\s*[.)°-])\s*")
 # Where a register extract begins: a file may bind the extracts of one sitting one after another.
 EXTRACT_START = re.compile(r"(?mi)^[^\n]{0,40}\bextrait\s+du\s+registre\s+des\s+d[ée]lib[ée]rations")
 MAX_TITLE_LINES = 5
+HEADER_SPAN = 5000  # characters: where a sitting's header labels may be
 MIN_AGENDA_MATCHES = 2
 
 
@@ -44,13 +52,36 @@ def single_deliberation(text: str) -> ItemSpan | None:
         return None
     number = REGISTER_NUMBER.search(text, 0, (anchor.start() if anchor else obj.start()) + 400)
     if obj is not None and (anchor is None or obj.start() < anchor.start()):
-        start, title = obj.start(), obj.group("title").strip()
+        start, title = obj.start(), _object_title(text, obj)
     else:
         start, title = _block_above(text, anchor.start())
     if not title:
         return None
     num = re.sub(r"\s+", "", number.group("num")) if number else None
     return ItemSpan(num, title, start, len(text), None)
+
+
+def _object_title(text: str, obj: re.Match[str]) -> str:
+    """The object's title with the lines that carry it on ("Objet : Tarifs ... de la salle" / "polyvalente")."""
+    title = obj.group("title").strip(" |")
+    lines = text[obj.end():obj.end() + 600].split("\n")[1:]
+    for i, line in enumerate(lines[:3]):
+        line = line.strip(" |")
+        following = lines[i + 1].strip(" |") if i + 1 < len(lines) else ""
+        if not line or not continues_title(title, line, following):
+            break
+        title = f"{title} {line}"
+    return re.sub(r"\s+", " ", title)
+
+
+def object_items(text: str) -> list[ItemSpan]:
+    """Minutes whose every item opens with "Objet : title" and no number: one item per object line."""
+    objects = list(OBJECT.finditer(text))
+    if len(objects) < MIN_AGENDA_MATCHES:
+        return []
+    ends = [match.start() for match in objects[1:]] + [len(text)]
+    return [ItemSpan(None, _object_title(text, match), match.start(), end, None)
+            for match, end in zip(objects, ends) if not NOT_ITEMS.match(match.group("title"))]
 
 
 def register_extracts(text: str) -> list[ItemSpan]:
@@ -61,8 +92,10 @@ def register_extracts(text: str) -> list[ItemSpan]:
     items = []
     for start, end in zip(starts, [*starts[1:], len(text)]):
         single = single_deliberation(text[start:end])
-        if single is None:
-            return []
+        if single is None:  # its object unread (a scan's margin run into it): the extract is still an item
+            number = REGISTER_NUMBER.search(text, start, min(end, start + 3000))
+            items.append(ItemSpan(re.sub(r"\s+", "", number.group("num")) if number else None, None, start, end, None))
+            continue
         items.append(ItemSpan(single.number, single.title, start + single.start, end, None))
     return items
 
@@ -111,24 +144,52 @@ def agenda_items(text: str, side_spans: list[tuple[int, int]] | None = None) -> 
 
 
 def vote_closed_items(text: str, side_spans: list[tuple[int, int]] | None = None) -> list[ItemSpan]:
-    """After the agenda, every part of the body that a vote closes is an item, headed by its first lines;
+    """After the agenda (or the header's attendance when no agenda is printed), every part of the body that a
+    vote closes is an item, headed by its first lines;
     what follows the last vote (questions diverses) stays with the last item, as the last numbered item
     keeps it."""
-    agenda = AGENDA.search(text)
-    if agenda is None:
-        return []
     side = {start for start, _ in side_spans or []}
-    _, start = _agenda_entries(text, agenda.end(), side)
+    agenda = AGENDA.search(text)
+    start = _agenda_entries(text, agenda.end(), side)[1] if agenda else _after_attendance(text)
     spans: list[ItemSpan] = []
     for vote in VOTE_LINE.finditer(text, start):
+        if vote.start() < start:  # a line of the vote's paragraph already read
+            continue
         heading = _first_lines(text, start, vote.start(), side)
-        if heading:
-            spans.append(ItemSpan(None, heading[1], heading[0], vote.end(), None))
-        start = vote.end()
+        end = _vote_end(text, vote.end())
+        if heading and not NOT_ITEMS.match(heading[1]):
+            spans.append(ItemSpan(None, heading[1], heading[0], end, None))
+        start = end
     if len(spans) < MIN_AGENDA_MATCHES:
         return []
     spans[-1].end = len(text)
     return spans
+
+
+def _paragraph_end(text: str, offset: int) -> int:
+    blank = text.find("\n\n", offset)
+    return len(text) if blank < 0 else blank
+
+
+def _vote_end(text: str, end: int) -> int:
+    """Where a vote's line ends, with the lines that carry it on: its dissenters in brackets ("3 abstentions
+    (M. Chabaud, H." / "Espanet)"), a result in lower case under its label ("Vote :" / "à l'unanimité")."""
+    while end < len(text):
+        following = text[end + 1:].split("\n", 1)[0]
+        opened = text[text.rfind("\n", 0, end) + 1:end]
+        if not following.strip() or not (following.lstrip()[:1].islower() or opened.count("(") > opened.count(")")):
+            return end
+        end += 1 + len(following)
+    return end
+
+
+def _after_attendance(text: str) -> int:
+    """Where the body begins in minutes without an agenda: after the paragraph of the header's last label
+    ("Présents :", "Procurations :", "Secrétaire de séance :")."""
+    labels = [match for match in LABELS.finditer(text, 0, HEADER_SPAN)]
+    if not labels:
+        return 0
+    return _paragraph_end(text, labels[-1].end())
 
 
 def _first_lines(text: str, start: int, stop: int, side: set[int]) -> tuple[int, str] | None:
@@ -145,6 +206,9 @@ def _first_lines(text: str, start: int, stop: int, side: set[int]) -> tuple[int,
         block.append((line_start, line.strip()))
     if not block:
         return None
+    if len(block) == 1 and len(block[0][1].split()) == 1 and block[0][0] + len(block[0][1]) + 2 < stop:
+        # A section's label ("Délibérations", "Finances") over the first item: the item's heading follows it.
+        return _first_lines(text, block[0][0] + len(block[0][1]) + 1, stop, side)
     lines = [line for _, line in block]
     whole = len(lines) <= 3 and not any(line.endswith((".", ":", ";")) for line in lines)
     return block[0][0], re.sub(r"\s+", " ", " ".join(lines if whole else lines[:1])).strip(" :–-")

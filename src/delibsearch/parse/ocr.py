@@ -3,7 +3,8 @@
 Tesseract and its French data come from Debian's packages (`tesseract-ocr`, `tesseract-ocr-fra`), so
 nothing is downloaded at run time. Tesseract's TSV output gives every word with its box; the words of
 one Tesseract line share that line's box, so that a skewed scan still reads line by line, and the page
-then goes through the same layout reading as a text layer.
+then goes through the same layout reading as a text layer. Underlines are erased first (see
+`underlines`): Tesseract loses underlined headings.
 Without Tesseract a scanned PDF is reported as needing OCR.
 
 Recognising a page costs about two seconds; the words read are kept in an optional cache folder,
@@ -20,13 +21,15 @@ from pathlib import Path
 
 from delibsearch.errors import NeedsOCR, ParseError
 from delibsearch.parse.layout import Word
+from delibsearch.parse.underlines import erase_underlines
 
 LANGUAGE = "fra"
 DPI = 300
 PAGE_TIMEOUT_S = 180
 POINTS = 72 / DPI
 PAGE_SEGMENTATION = "4"  # one column of text of varying sizes: finds the figures a margin holds (psm 3 drops them)
-CACHE_VERSION = f"tsv-{DPI}-psm{PAGE_SEGMENTATION}-v1"
+LINE_GAP_PT = 24  # a gap wider than a justified line's widest space parts a margin from the body
+CACHE_VERSION = f"tsv-{DPI}-psm{PAGE_SEGMENTATION}-v2"  # v2: underlines erased before OCR
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +94,7 @@ def _keep(cache: Path | None, sha256: str, number: int, tsv: str) -> None:
 
 
 def _recognise(path: Path, program: str, page, number: int) -> str:
-    image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+    image = erase_underlines(page.render(scale=DPI / 72, grayscale=True).to_pil(), DPI)
     png = io.BytesIO()
     image.save(png, format="PNG")
     # One thread per Tesseract: the ingest already runs one parsing process per core.
@@ -108,8 +111,8 @@ def _recognise(path: Path, program: str, page, number: int) -> str:
 
 
 def words_from_tsv(tsv: str) -> list[Word]:
-    """Tesseract's words in points, each given the box of its whole line (so that a skewed line stays one
-    row for the layout reading, which then finds its columns and margins word by word)."""
+    """Tesseract's words in points, each given the box of its stretch of line (so that a skewed line stays
+    one row for the layout reading, which then finds its columns and margins word by word)."""
     lines: dict[tuple[str, str, str], list[Word]] = {}
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
@@ -118,7 +121,21 @@ def words_from_tsv(tsv: str) -> list[Word]:
         left, top, width, height = (float(v) * POINTS for v in cells[6:10])
         word = Word(x0=left, top=top, x1=left + width, bottom=top + height, text=cells[11].strip(), space_after=True)
         lines.setdefault((cells[2], cells[3], cells[4]), []).append(word)
-    return [word for words in lines.values() for word in _on_one_line(words)]
+    return [word for words in lines.values() for stretch in _stretches(words) for word in _on_one_line(stretch)]
+
+
+def _stretches(words: list[Word]) -> list[list[Word]]:
+    """A Tesseract line cut where a wide gap parts its words: psm 4 joins a margin note and the body line
+    beside it into one line even when they stand at different heights (a margin's "Nombre de membres en
+    exercice" on the second line of a list of those present); each part keeps its own box."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    stretches = [[ordered[0]]] if ordered else []
+    for word in ordered[1:]:
+        if word.x0 - stretches[-1][-1].x1 > LINE_GAP_PT:
+            stretches.append([word])
+        else:
+            stretches[-1].append(word)
+    return stretches
 
 
 def _on_one_line(words: list[Word]) -> list[Word]:
