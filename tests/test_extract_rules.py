@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from delibsearch.extract import dates
+from delibsearch.extract.attendance import read_attendance
 from delibsearch.extract.authority import authority_of_folder, read_authority
 from delibsearch.extract.items import find_items
 from delibsearch.extract.kind import document_kind
@@ -292,6 +293,27 @@ def test_a_list_of_one_name_a_line():
     assert names == ["René FAURE", "Monique ASTIER", "Jean-Luc BOYER"]
     names, _ = parse_attendance_block("Monsieur Jean-Jacques\nCARRETERO, Mme Anne LE GUEN", False)
     assert names == ["Jean-Jacques CARRETERO", "Anne LE GUEN"]
+
+
+def test_attendance_printed_as_a_table_of_statuses():
+    zone = ("Commune Conseiller titulaire Présent Excusé / Absent / Pouvoir donné à\n"
+            "Montvernay Jacques PERRIN Présent\nMontvernay Françoise BAILLY Excusée Marc GIROD\n"
+            "Beffia-sur-Lizon Sylvie MOUREAUX Présente\nCressia-les-Prés Odile MONNERET Absente\n"
+            "Savigna-Sainte-Anne Brigitte CHAMBARD Excusée\n\nSecrétaire de séance : Mme Mireille TISSOT\n")
+    session = Session()
+    read_attendance(zone, session)
+    assert session.present == ["Jacques PERRIN", "Sylvie MOUREAUX"]
+    assert [(p.giver, p.holder) for p in session.proxies] == [("Françoise BAILLY", "Marc GIROD")]
+    assert (session.excused, session.absent) == (["Brigitte CHAMBARD"], ["Odile MONNERET"])
+    assert session.secretary == "Mireille TISSOT"
+
+
+def test_a_label_may_print_its_count():
+    session = Session()
+    read_attendance("Présents (3) : M. Michel ROUSSET, Mme Françoise ARNOUX, M. Jean BESSON.\n"
+                    "Absents (1) : M. Kévin GARCIA.\n", session)
+    assert session.present == ["Michel ROUSSET", "Françoise ARNOUX", "Jean BESSON"]
+    assert session.absent == ["Kévin GARCIA"]
 
 
 @pytest.mark.parametrize("head,expected", [

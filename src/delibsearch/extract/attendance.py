@@ -40,9 +40,42 @@ LIST_WORDS = {"de", "du", "des", "la", "le", "et", "d'", "van", "von", "da", "el
               "conseiller", "conseillère", "conseillers", "municipal", "municipaux", "maire", "excusé", "excusée"}
 
 
+# A row of an attendance table: [commune] Given SURNAME, its status, [the proxy's holder]
+# ("Montvernay Françoise BAILLY Excusée Marc GIROD").
+STATUS_ROW = re.compile(
+    r"(?m)^[^\n]*?(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)*\s+[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*(?:\s[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)*)"
+    r"[ \t|]+(?P<status>Présente?s?|Excusée?s?|Absente?s?)\b[ \t|]*(?P<rest>[^\n]*)$")
+MIN_STATUS_ROWS = 3
+COUNTED_LABEL = re.compile(r"(?<=[a-zé])[ \t]*\(\d{1,3}\)(?=[ \t]*:)")  # "Présents (21) :" is "Présents :"
+
+
+def read_status_table(zone: str, session: Session) -> bool:
+    """Attendance printed as a table, one member a row with their status and the holder of their proxy."""
+    rows = list(STATUS_ROW.finditer(zone))
+    if len(rows) < MIN_STATUS_ROWS:
+        return False
+    for row in rows:
+        name, status = clean_name(row.group("name")), row.group("status").lower()
+        if not name:
+            continue
+        holder = None if re.search(r"suppl", row.group("rest"), re.I) else clean_name(row.group("rest"))
+        if holder:
+            session.proxies.append(Proxy(giver=name, holder=holder))
+        elif status.startswith("présent"):
+            session.present.append(name)
+        elif status.startswith("excus"):
+            session.excused.append(name)
+        else:
+            session.absent.append(name)
+    return True
+
+
 def read_attendance(zone: str, session: Session) -> None:
-    """Fill the session's attendance from the header zone."""
+    """Fill the session's attendance from the header zone: its labelled blocks, else a table of statuses."""
+    zone = COUNTED_LABEL.sub(" ", zone)
     matches = list(LABELS.finditer(zone))
+    if not any(m.lastgroup == "present" for m in matches) and read_status_table(zone, session):
+        matches = [m for m in matches if m.lastgroup == "secretary"]
     for i, match in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(zone)
         block = cut_block(zone[match.end():min(stop, match.end() + MAX_BLOCK)])

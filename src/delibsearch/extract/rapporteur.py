@@ -103,4 +103,5 @@ def _person(raw: str, roster: Roster, president: str | None, strict: bool) -> st
     has_civility = bool(re.match(CIVILITY + r"\s", raw))
     if strict and not has_civility:
         return None
-    return clean_name(raw)
+    # "M. Marc GIROD, Vice-président chargé des finances": the name before the role.
+    return clean_name(raw) or clean_name(raw.split(",")[0])
