@@ -341,3 +341,12 @@ def test_dissenters_named_in_a_scans_brackets_and_initials():
                          "{B.DUBOIS }) et 10 voix POUR.", roster, 13)
     assert vote.abstention_names == ["M.DENISE", "C.BOURRETTE"] and vote.against_names == ["B.DUBOIS"]
     assert (vote.for_, vote.against, vote.abstention) == (10, 1, 2)
+
+
+def test_a_group_named_with_the_dissenters_is_not_a_member():
+    # Montpellier, 7 February 2011, item 14, as printed.
+    vote, decision = parse_vote("Pour : 48\nContre : 8 (UMP + M. Viguié)\nAbstention : 4 (Verts)\nAdopté à la majorité\n",
+                                Roster(["Francis VIGUIE"]), None)
+    assert (vote.against_names, vote.abstention_names, decision) == (["Francis VIGUIE"], [], "adopted")
+    vote, _ = parse_vote("Pour : 10\nContre : 1 (M.DENISE)\n", Roster([]), None)
+    assert vote.against_names == ["M.DENISE"]

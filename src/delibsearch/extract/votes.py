@@ -119,8 +119,10 @@ def _leading_name(part: str) -> str:
 def _names_of(match: re.Match[str], roster: Roster) -> list[str]:
     raw = match.group("paren") or match.group("bare") or ""
     names: list[str] = []
-    for part in re.split(r",|\bet\b|;|\s[-–]\s", raw):
+    for part in re.split(r",|\bet\b|;|\+|\s[-–]\s", raw):
         part = _leading_name(part)
+        if part and " " not in part and "." not in part and not roster.resolve(part):
+            continue  # a group ("UMP", "Verts"), not a member: "M. Viguié", "M.DENISE" name one
         name = roster.resolve(part) or clean_name(part) if part else None
         if not name:
             if match.group("bare") and names:
