@@ -350,3 +350,13 @@ def test_a_group_named_with_the_dissenters_is_not_a_member():
     assert (vote.against_names, vote.abstention_names, decision) == (["Francis VIGUIE"], [], "adopted")
     vote, _ = parse_vote("Pour : 10\nContre : 1 (M.DENISE)\n", Roster([]), None)
     assert vote.against_names == ["M.DENISE"]
+
+
+def test_the_hour_of_a_sitting_dated_in_words():
+    from delibsearch.extract.header import extract_header
+    from delibsearch.parse.text import PagedText
+
+    text = ("PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL\n\nLe mardi dix-neuf septembre deux mille vingt-trois,"
+            " à vingt heures, le conseil municipal s'est réuni sous la présidence de M. Serge BLANC, Maire.\n")
+    header = extract_header(PagedText(pages=[text]), len(text))
+    assert header.session.time == "20:00"

@@ -118,11 +118,16 @@ def _agreeing_year(chosen: str | None, candidates: list[str], convened: str | No
     return chosen if chosen in fitting or not fitting else fitting[0]
 
 
+# A line that opens the sitting's account, its date maybe in words ("Le mardi dix-neuf septembre deux mille
+# vingt-trois, à vingt heures").
+SITTING_LINE = re.compile(r"séance|réunion|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
+
+
 def _time_near_date(head: str) -> str | None:
     """The hour printed on a line that gives the sitting's date, or on the line after it."""
     lines = head.split("\n")[:25]
     for i, line in enumerate(lines):
-        if dates.FULL_DATE.search(line) or dates.NUMERIC_DATE.search(line) or re.search(r"séance|réunion", line, re.I):
+        if dates.FULL_DATE.search(line) or dates.NUMERIC_DATE.search(line) or SITTING_LINE.search(line):
             nearby = " ".join(lines[i:i + 2])
             found = dates.parse_time(re.sub(dates.NUMERIC_DATE.pattern, " ", nearby))
             if found:
