@@ -14,7 +14,8 @@ from delibsearch.extract.phrases import alternatives, header_phrases
 from delibsearch.extract.proxies import parse_attendance_block, star_proxies
 from delibsearch.model import Proxy, Session
 
-LEAD = r"(?:^|(?<=\n))[ \t+▪•*o-]*(?:\d{1,3}\s+(?:\|\s+)?(?=[A-ZÀ-Þ]))?"  # a margin's figure (its own cell) may precede the label
+# A margin's figure, maybe in its own cell ("10 | Absent :"), may precede the label.
+LEAD = r"(?:^|(?<=\n))[ \t+▪•*o-]*(?:\d{1,3}\s+(?:\|\s+)?(?=[A-ZÀ-Þ]))?"
 MAX_BLOCK = 2500
 RULES = r"_{3,}|-{5,}|▪|\*{3,}"  # lines drawn with characters end a block too
 

@@ -1,7 +1,8 @@
 """Split a sitting into its items, whatever the numbering.
 
 Heading candidates are lines that match one of the numbering schemes seen in
-council minutes ("D2024-48 - Objet : ...", "DEL2025-02 : ...", "DEL-2024-07 Budget", "DE_2024_001 ...", "2024/06/01 ...", "Rapport N° 6",
+council minutes ("D2024-48 - Objet : ...", "DEL2025-02 : ...", "DEL-2024-07 Budget",
+"DE_2024_001 ...", "2024/06/01 ...", "Rapport N° 6",
 "DÉLIBÉRATION N°36/2023", "2020-038 – ...", "Affaire n° 3", "1. ...", "1°) ...", "I ...", "1-1-1 ...").
 The scheme that best explains the document wins: coded numbers first, then
 reports, then the longest run of consecutive numbers, then levelled numbers. Upper-case lines of another scheme

@@ -5,7 +5,7 @@
   number in the header or a margin ("n° 2014 / 238", "Délibération n° 2023-45").
 - Minutes without numbers often list the agenda ("Ordre du jour") and then head each item with the same
   words: a body line that repeats an agenda entry opens an item.
-- Or each item opens with "Objet : title" (a procès-verbal without numbers): one item an object line.
+- Or each item opens with "Objet : title" (a procès-verbal without numbers): one item per object line.
 - Or the body's headings shorten or reword the agenda ("RPQS Eau 2020" for "Rapport sur le Prix et la
   Qualité du Service public (RPQS) Eau Potable"), and points are added at the sitting; then each item is
   what lies between two votes ("Vote : à l'unanimité"), headed by its first line.
