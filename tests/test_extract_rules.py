@@ -360,3 +360,70 @@ def test_the_hour_of_a_sitting_dated_in_words():
             " à vingt heures, le conseil municipal s'est réuni sous la présidence de M. Serge BLANC, Maire.\n")
     header = extract_header(PagedText(pages=[text]), len(text))
     assert header.session.time == "20:00"
+
+
+def test_a_slashed_zero_misread_by_the_ocr_is_put_back_only_where_the_reading_is_impossible():
+    assert dates.first_date("prévu pour le 12/06/2817") == "2017-06-12"
+    assert dates.first_date("le 3 mai 2818") == "2018-05-03"
+    assert dates.first_date("le 3 mai 2048") == "2048-05-03"
+    vote, _ = parse_vote("Accord du conseil par 2 ABSTENTIONS (M.DENISE - C.BOURRETTE) et 16 voix POUR.",
+                         Roster(["M.DENISE", "C.BOURRETTE"]), 12)
+    assert (vote.for_, vote.abstention) == (10, 2)
+    vote, _ = parse_vote("Adopté par 16 voix pour et 2 abstentions.", Roster([]), 18)
+    assert vote.for_ == 16
+
+
+def test_a_run_of_item_numbers_takes_the_heading_an_ocr_misread():
+    body = "Texte de la délibération.\nAccord du conseil à l'unanimité.\n\n"
+    text = "".join(f"{n}. POINT NUMERO {word}\n{body}" for n, word in
+                   [(str(n), str(n)) for n in range(1, 10)] + [("19", "DIX"), ("11", "ONZE")])
+    spans, _ = find_items(text)
+    assert [s.number for s in spans] == [str(n) for n in range(1, 12)]
+    assert [s.title for s in spans][-3:] == ["POINT NUMERO 9", "POINT NUMERO DIX", "POINT NUMERO ONZE"]
+
+
+def test_the_vote_is_not_read_in_what_follows_the_deliberations():
+    text = ("12. DELIBERATION BUDGETAIRE SPECIALE\nMonsieur le maire expose.\nAccord du conseil à l'unanimité.\n\n"
+            "POUR INFORMATION\n" + "Un courrier a été adressé au Préfet au sujet des battues.\n" * 8 +
+            "Travaux de la fibre au 1er semestre 2018 pour toutes les communes.\n"
+            "La séance est levée à 22h15.\n")
+    vote, decision = parse_vote(text, Roster([]), 12)
+    assert vote.unanimous and decision == "adopted"
+    vote, decision = parse_vote("Une délibération prise en 2014 pour la vente.\n", Roster([]), 12)
+    assert vote is None
+
+
+def test_a_vote_put_off_is_withdrawn():
+    _, decision = parse_vote("Le conseil municipal décide à l'unanimité de SURSOIR au VOTE.", Roster([]), 12)
+    assert decision == "withdrawn"
+
+
+def test_a_title_in_capitals_does_not_go_on_into_the_body():
+    text = ("1. CONTENTIEUX\nTexte.\nAdopté à l'unanimité.\n\n2. DECISION MODIFICATIVE BUDGET COMMUNE\n"
+            "Afin de mandater le syndicat pour le raccordement au réseau, afin d'alimenter la\n"
+            "construction de Monsieur Jean DUPONT, il convient d'effectuer la décision\nmodificative suivante :\n\n"
+            "Adopté à l'unanimité.\n")
+    spans, _ = find_items(text)
+    assert [s.title for s in spans] == ["CONTENTIEUX", "DECISION MODIFICATIVE BUDGET COMMUNE"]
+
+
+def test_a_list_of_initials_and_surnames_over_several_lines():
+    block = ("C.FOROT — N.VERDON -— T.BUSIN : adjoints\n"
+             "S.MEARY — H.CHARANCON - N.GALIANA -—I.MEJEAN [arrivée en retard)\nM.DENISE — C.BOURRETTE")
+    session = Session()
+    read_attendance(f"Etaient présents : {block}\n\nEtaient absents excusés :\n|. DUBOIS\n", session)
+    assert session.present == ["C.FOROT", "N.VERDON", "T.BUSIN", "S.MEARY", "H.CHARANCON", "N.GALIANA",
+                               "I.MEJEAN", "M.DENISE", "C.BOURRETTE"]
+    assert session.excused == ["I.DUBOIS"]
+
+
+def test_a_numeric_convocation_date_after_a_longer_label():
+    from delibsearch.extract.header import extract_header
+    from delibsearch.parse.text import PagedText
+
+    text = ("COMPTE RENDU DU CONSEIL MUNICIPAL DU\nMARDI 31 MARS 2016 A 18H30\n\n"
+            "Date de la convocation du conseil municipal : 23/03/2016\n\n"
+            "L'an deux mille quinze, le 31 mars, le Conseil Municipal s'est réuni sous la présidence de "
+            "Monsieur Yves MARTIN, Maire.\n")
+    session = extract_header(PagedText(pages=[text]), len(text)).session
+    assert (session.convened_on, session.date) == ("2016-03-23", "2016-03-31")

@@ -98,13 +98,18 @@ def cut_block(block: str) -> str:
     offset = 0
     seen_names = False
     for number, line in enumerate(block.split("\n")):
-        if number and (MOVEMENT.search(line) or _is_prose(line)):
+        if number and (MOVEMENT.search(_outside_brackets(line)) or _is_prose(line)):
             return block[:offset]
         if not line.strip() and seen_names and not _continues_list(block[offset:].strip().split("\n")[0]):
             return block[:offset]
         seen_names = seen_names or bool(line.strip())
         offset += len(line) + 1
     return block
+
+
+def _outside_brackets(line: str) -> str:
+    """A list line without its notes: "N.GALIANA — I.MEJEAN (arrivée en retard)" names, it does not move."""
+    return re.sub(r"[(\[][^()\[\]\n]*[)\]]?", " ", line)
 
 
 def _continues_list(line: str) -> bool:
@@ -115,7 +120,7 @@ def _continues_list(line: str) -> bool:
 def _is_prose(line: str) -> bool:
     if re.search(r"pouvoir|procuration|représenté|mandat", line, re.I):
         return False
-    words = [w for w in re.findall(r"[\w'’-]+", re.sub(r"\([^()]*\)?", " ", line)) if not re.search(r"\d", w)]
+    words = [w for w in re.findall(r"[\w'’-]+", _outside_brackets(line)) if not re.search(r"\d", w)]
     lower = [w for w in words if w[0].islower() and w.lower() not in LIST_WORDS]
     return len(lower) >= 3
 

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from datetime import date
 
+from delibsearch.extract.misreads import plausible_year
+
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
@@ -69,7 +71,7 @@ def make_date(year: int | None, month: int | None, day: int | None) -> str | Non
     if not (year and month and day):
         return None
     try:
-        return date(year, month, day).isoformat()
+        return date(plausible_year(year), month, day).isoformat()
     except ValueError:
         return None
 

@@ -25,7 +25,7 @@ SPELLED_OPENING = re.compile(
 )
 CONVENED = re.compile(
     rf"convo(?:qu|cation)\S*[^.;]{{0,80}}?(?:\b(?:le|du)|:)\s+(?:\w+\s+)?(?P<day>{dates.DAY_RE})\s*(?P<month>{dates.MONTH_RE})(?:\s+(?P<year>\d{{4}}))?"
-    r"|date\s+de\s+(?:la\s+)?convocation\s*:\s*(?P<numeric>\d{1,2}/\d{1,2}/\d{2,4})",
+    r"|date\s+de\s+(?:la\s+)?convocation[^.;:\n]{0,40}:\s*(?P<numeric>\d{1,2}/\d{1,2}/\d{2,4})",
     re.I,
 )
 LETTER_DATE = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:[ -][\w'’-]+){0,3},\s+le\s+(?:\w+\s+)?$")  # "Montpellier, le lundi"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from delibsearch.extract.dates import fold
+from delibsearch.extract.misreads import repair
 
 CODE = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?"
@@ -46,7 +47,7 @@ GROUP_GAP = 400
 TITLE_BLOCK_LINES = 5
 TITLE_LINE_MAX = 90  # characters: a body's lines run the page's width, a heading's are shorter
 BLOCK_STOP = re.compile(r"(?:pour|contre|abstentions?|vote|votants|adopt|rejet)\w*\b|\d+\s+(?:voix|votes?)\b"
-                        r"|[^:\n]{2,60}:\s*$", re.I)
+                        r"|(?-i:[A-ZÀ-Þ])[^:\n]{1,59}:\s*$", re.I)
 SENTENCE_END = re.compile(r"[a-zà-ÿ]{3,}\. [A-ZÀ-Þ][a-zà-ÿ]")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -77,7 +78,8 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
     reports = _candidates(REPORT, text, "report")
     arabic_candidates = _candidates(ARABIC, text, "arabic")
     weak = [replace(h, weak=True) for h in _candidates(ARABIC_WEAK, text, "arabic")]
-    arabic = _chain(sorted(arabic_candidates + weak, key=lambda h: h.start), text)
+    arabic = _misread_gaps(_chain(sorted(arabic_candidates + weak, key=lambda h: h.start), text),
+                           arabic_candidates)
     roman = _chain(_candidates(ROMAN, text, "roman"), text)
     if coded:
         all_arabic = _candidates(ARABIC, text, "arabic")
@@ -162,6 +164,21 @@ def _chain(candidates: list[Heading], text: str) -> list[Heading]:
     return chain[::-1]
 
 
+def _misread_gaps(chain: list[Heading], candidates: list[Heading]) -> list[Heading]:
+    """A run that skips one number takes the heading between that an OCR misread ("9.", "19.", "11." is 9, 10,
+    11: a slashed zero read as a 9)."""
+    filled = list(chain)
+    for before, after in zip(chain, chain[1:]):
+        wanted = _value(before) + 1
+        if _value(after) != wanted + 1:
+            continue
+        between = [h for h in candidates if before.start < h.start < after.start
+                   and repair(h.number, lambda n: n == wanted)]
+        if len(between) == 1:
+            filled.append(replace(between[0], number=str(wanted)))
+    return sorted(filled, key=lambda h: h.start)
+
+
 def _announced(chain: list[Heading], candidates: list[Heading]) -> bool:
     """A lone "1. Title" counts when the agenda printed it too."""
     if len(chain) != 1:
@@ -231,7 +248,7 @@ def _full_title(heading: Heading, text: str, end: int) -> str:
     title = heading.title
     if not title:
         return _title_from_next_lines(lines)
-    block = [] if title.rstrip().endswith((".", "!", "?", ":")) else _heading_block(lines)
+    block = [] if title.rstrip().endswith((".", "!", "?", ":")) else _heading_block(lines, _mostly_upper(title))
     if block:
         return _tidy_title(" ".join([title, *block]))
     for i, line in enumerate(lines[:3]):
@@ -243,17 +260,20 @@ def _full_title(heading: Heading, text: str, end: int) -> str:
     return _tidy_title(title)
 
 
-def _heading_block(lines: list[str]) -> list[str]:
+def _heading_block(lines: list[str], upper: bool = False) -> list[str]:
     """The lines under a heading's first line that belong to it: a short block without a sentence's end,
     of short lines closed by a blank line, a vote's tally, a rapporteur or a speaker's label ("Serge FLEURENCE :").
 
     Layout reading leaves a blank line after a heading block, so a title printed over five lines is whole.
+    A title in capitals goes on in capitals: a line in small letters under it is the body.
     """
     block: list[str] = []
     for line in lines[:TITLE_BLOCK_LINES + 1]:
         line = line.strip()
         if not line or RAPPORTEUR.match(line) or BLOCK_STOP.match(line):
             return block
+        if upper and not _mostly_upper(line):
+            return []
         if len(block) == TITLE_BLOCK_LINES or len(line) > TITLE_LINE_MAX or _sentence(line):
             return []
         block.append(line)

@@ -21,7 +21,7 @@ NOT_NAMES = {
     "titulaires", "suppléants", "suppléant", "néant", "aucun", "aucune", "soit", "ordre", "jour",
     "vote", "pour", "contre", "abstention", "adjoint", "adjointe", "commune", "ville", "délégués",
 }
-PAREN = re.compile(r"\s*\([^()]*\)")
+PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")  # a scan reads "(" as "[" and back
 BULLET = re.compile(r"(?:^|\n)\s*[-–•▪o*]\s+")
 SPLIT_LIST = re.compile(r"\s*(?:,|;|\s[–—-]\s|\bet\b|\s(?=(?:M\.|Mme|Madame|Monsieur)\s))\s*")
 
@@ -33,6 +33,7 @@ def strip_civility(text: str) -> str:
 # A scan's capital read apart from the rest of its word ("J ean-Pierre PLUS"): no name word is one capital
 # followed by lower-case letters, so the two are one word.
 OCR_SPLIT_INITIAL = re.compile(r"(?<![\w.])([A-ZÀ-Þ]) ([a-zà-ÿ]{2,})")
+OCR_BAR_INITIAL = re.compile(r"^[|!]\.\s?(?=[A-ZÀ-Þ])")  # "|. MEJEAN": a scan's "I." read as a bar
 
 
 def clean_name(raw: str) -> str | None:
@@ -41,7 +42,7 @@ def clean_name(raw: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip(" .:;,-–*")
     text = strip_civility(text)
     text = re.sub(r"\s*\d+\s*$", "", text).strip(" .:;,-–*")
-    text = OCR_SPLIT_INITIAL.sub(r"\1\2", text)
+    text = OCR_BAR_INITIAL.sub("I.", OCR_SPLIT_INITIAL.sub(r"\1\2", text))
     if not _looks_like_name(text):
         return None
     return _given_name_first(text)

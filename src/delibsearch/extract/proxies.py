@@ -20,7 +20,9 @@ STATEMENT = re.compile(rf"^(?P<giver>[^,;()\n]+?)\s+{GIVE}\s+(?:donnée?\s+)?à\
 # "ROUVIER - COROUGE" is one surname; "UPPHOFF - PLUS Jean-Pierre" two members, the second printed NOM Prénom.
 SPACED_HYPHEN = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+[-–]\s+(?=[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*\b(?!\s+[A-ZÀ-Þ][a-zà-ÿ]))")
 PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+à\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
-SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s-\s|(?<=\w)[-–—]\s(?=[A-ZÀ-Þ](?:\.|[a-zà-ÿ])))\s*")
+SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s[-–—]{1,3}\s*(?=[A-ZÀ-Þ])|(?<=\w)[-–—]\s(?=[A-ZÀ-Þ](?:\.|[a-zà-ÿ])))\s*")
+# A list of initials and surnames ("C.FOROT — T.BUSIN") goes on on the next line: the line break parts two names.
+INITIALLED_BREAK = re.compile(r"(?<=\b[A-ZÀ-Þ]\.[A-ZÀ-Þ]{2})([\w'’-]*[^\S\n]*(?:\([^()\n]*\)|\[[^\n]*\))?)[^\S\n]*\n(?=[^\S\n]*[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ]{2})")
 # A member's role printed after the names ("C.FOROT - N.VERDON : adjoints", "Jean DUPONT (maire)").
 ROLE = re.compile(r"\s*:\s*(?:adjoint|conseill|maire|délégu|titulaire|suppléant|membre)\w*(?:\s+(?:municipa|délégu|communautaire)\w*)?\b", re.I)
 STARRED = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*)\s*\(\s*Pr?\s*(?P<stars>\*+)\s*\)")
@@ -31,7 +33,7 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
     proxies, rest = _line_statements(block)
     if proxies and not rest:
         return [], proxies
-    block = ROLE.sub(" ", rest if proxies else block)
+    block = INITIALLED_BREAK.sub(r"\1 ; ", ROLE.sub(" ", rest if proxies else block))
     if _one_name_a_line(block):
         block = block.replace("\n", " ; ")
     block = re.sub(r"\n(?=\s*(?:M\.|Mme|Madame|Monsieur)\s)", " ; ", BULLET.sub(" ; ", block))

@@ -10,16 +10,21 @@ from __future__ import annotations
 import re
 
 from delibsearch.extract.dates import words_to_int
+from delibsearch.extract.misreads import repair
 from delibsearch.extract.names import Roster, clean_name
 from delibsearch.model import Vote
 
 CUE = re.compile(
     r"\bvote\s*:|\bpour\s*:|\bcontre\s*:|\babstentions?\s*:|\bunanimit[ée]|\bà\s+la\s+majorit[ée](?!\s+(?:absolue|relative|requise|qualifi))"
-    r"|\b\d+\s+(?:voix|votes?)\b|\b\d+\s+(?:pour|contre|abstentions?|absentions?)\b|\bvotants\s*:|\btotal\s+votants|\bvoix\s+exprim|\bne\s+prend\s+pas\s+part\s+au\s+vote"
+    r"|\b\d{1,3}\s+(?:voix|votes?)\b|\b\d{1,3}\s+(?:pour|contre|abstentions?|absentions?)\b|\bvotants\s*:|\btotal\s+votants|\bvoix\s+exprim|\bne\s+prend\s+pas\s+part\s+au\s+vote"
     r"|\badopt[ée]e?s?\b|\bprend\s+acte\b|\bprennent\s+acte\b|\brejet[ée]e?s?\b|\bretir[ée]e?s?\s+de\s+l[’']ordre\s+du\s+jour",
     re.I,
 )
 CLUSTER_GAP = 400
+# Where the deliberations end within the last item's text: a part that holds no vote, or the sitting's close.
+AFTER_ITEMS = re.compile(r"^[^\S\n]*(?:(?:pour\s+information|informations?(?:\s+(?:diverses|du\s+maire))?"
+                         r"|questions?\s+diverses|tour\s+de\s+table)[^\S\n]*:?[^\S\n]*$"
+                         r"|[^\n]{0,60}\bla\s+s[ée]ance\s+est\s+lev[ée]e)", re.M | re.I)
 NUMBER = r"(\d{1,3}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 VOTES = r"(?:voix|votes?|suffrages?)\s+"
 ABSTAIN = r"(?:abstentions?|absentions?|abstenus?)"
@@ -41,7 +46,7 @@ NAMED = {
 }
 NAME_TOKEN = re.compile(r"^(?:M\.|Mme|MM\.|Mlle|Madame|Monsieur|[A-ZÀ-Þ]\.[A-ZÀ-Þ][\w'’-]+|[A-ZÀ-Þ][\w'’-]*\.?)$")
 NOTED = re.compile(r"\bprend(?:re|nent)?\s+acte\b|\ba\s+pris\s+acte\b|\bprennent\s+acte\b", re.I)
-WITHDRAWN = re.compile(r"\bretir[ée]e?s?\b|\bajourn[ée]e?s?\b|\breport[ée]e?\s+à\s+une\s+(?:prochaine|séance)", re.I)
+WITHDRAWN = re.compile(r"\bretir[ée]e?s?\b|\bsurs(?:e|é)?oir\b|\bsursis\s+à\s+statuer\b|\bajourn[ée]e?s?\b|\breport[ée]e?\s+à\s+une\s+(?:prochaine|séance)", re.I)
 REJECTED = re.compile(r"\brejet[ée]e?s?\b|\brefuse\b|\bn[’'](?:est|a)\s+pas\s+(?:été\s+)?adopt|\bnon\s+adopt", re.I)
 ADOPTED = re.compile(r"\badopt[ée]e?s?\b|\bapprouv[ée]e?s?\b|\bdécide\b|\bdécident\b|\bvalid[ée]e?s?\b|\bautorise\b|\baccept[ée]e?s?\b", re.I)
 
@@ -67,6 +72,7 @@ def vote_block(text: str) -> str | None:
 
 def parse_vote(text: str, roster: Roster, session_voters: int | None) -> tuple[Vote | None, str | None]:
     """The item's vote (None when no vote is printed) and its decision."""
+    text = _deliberated_part(text)
     block = vote_block(text)
     if block is None:
         return None, _decision(text, None)
@@ -83,6 +89,12 @@ def parse_vote(text: str, roster: Roster, session_voters: int | None) -> tuple[V
     if not _has_vote(vote):
         return None, _decision(text, None)
     return vote, _decision(text, vote, block)
+
+
+def _deliberated_part(text: str) -> str:
+    """The item's text before what follows the deliberations ("POUR INFORMATION", "La séance est levée")."""
+    closing = AFTER_ITEMS.search(text, text.find("\n") + 1 if "\n" in text else len(text))
+    return text[:closing.start()] if closing else text
 
 
 def _first_count(patterns: list[str], text: str) -> int | None:
@@ -134,6 +146,7 @@ def _names_of(match: re.Match[str], roster: Roster) -> list[str]:
 
 
 def _derive_counts(vote: Vote, session_voters: int | None, majority: bool) -> None:
+    _repair_misread_counts(vote, vote.voters if vote.voters is not None else session_voters)
     if vote.against is None and vote.against_names:
         vote.against = len(vote.against_names)
     if vote.abstention is None and vote.abstention_names:
@@ -155,6 +168,20 @@ def _derive_counts(vote: Vote, session_voters: int | None, majority: bool) -> No
             vote.for_ = voters - (vote.against or 0) - (vote.abstention or 0)
     if vote.unanimous and vote.for_ is None and vote.voters:
         vote.for_ = vote.voters
+
+
+def _repair_misread_counts(vote: Vote, voters: int | None) -> None:
+    """A tally larger than the voters holds a misread zero ("16 voix POUR" of 12 voters is 10)."""
+    fields = ("for_", "against", "abstention")
+    counts = {f: getattr(vote, f) for f in fields if getattr(vote, f) is not None}
+    if voters is None or sum(counts.values()) <= voters:
+        return
+    for name, count in counts.items():
+        others = sum(counts.values()) - count
+        repaired = repair(str(count), lambda n: n + others <= voters)
+        if repaired is not None:
+            setattr(vote, name, repaired)
+            return
 
 
 def _has_vote(vote: Vote) -> bool:
