@@ -427,3 +427,24 @@ def test_a_numeric_convocation_date_after_a_longer_label():
             "Monsieur Yves MARTIN, Maire.\n")
     session = extract_header(PagedText(pages=[text]), len(text)).session
     assert (session.convened_on, session.date) == ("2016-03-23", "2016-03-31")
+
+
+def test_a_margin_column_left_at_the_start_of_a_list_line_on_a_scan():
+    block = ("Denis MARTIN —- Claire ROUX - Muriel BLANC - Alessandra\n| STURA - Jean-Pierre DUC - Michel VIAL - "
+             "Catherine\n11 | VINAY - Philippe VERT -\nil Anne NOIR\n:- Paul GRIS")
+    names, _ = parse_attendance_block(block, False)
+    assert names == ["Denis MARTIN", "Claire ROUX", "Muriel BLANC", "Alessandra STURA", "Jean-Pierre DUC",
+                     "Michel VIAL", "Catherine VINAY", "Philippe VERT", "Anne NOIR", "Paul GRIS"]
+
+
+def test_an_agenda_entry_is_found_on_its_own_line_not_joined_to_the_vote_above():
+    from delibsearch.extract.unnumbered import agenda_items
+
+    text = ("Ordre du jour\nApprobation du compte rendu du conseil du 24 septembre 2021\n"
+            "Projet d'aménagement d'une aire de jeux dans le parc du château\n\n"
+            "Approbation du compte rendu du conseil du 24 septembre 2021\nPersonne ne prend la parole.\n\n"
+            "Vote : à l'unanimité\n\nProjet d'aménagement d'une aire de jeux dans le parc du château\n"
+            "Monsieur le Maire présente le projet.\nVote : à l'unanimité\n")
+    spans = agenda_items(text)
+    assert [s.title for s in spans][1] == "Projet d'aménagement d'une aire de jeux dans le parc du château"
+    assert text[spans[1].start:].startswith("Projet")

@@ -22,7 +22,7 @@ NOT_NAMES = {
     "vote", "pour", "contre", "abstention", "adjoint", "adjointe", "commune", "ville", "délégués",
 }
 PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")  # a scan reads "(" as "[" and back
-BULLET = re.compile(r"(?:^|\n)\s*[-–•▪o*]\s+")
+BULLET = re.compile(r"(?:^|\n)\s*[:;.,]?[-–•▪o*]\s+")  # ":- A": a scan reads a stray mark before the dash
 SPLIT_LIST = re.compile(r"\s*(?:,|;|\s[–—-]\s|\bet\b|\s(?=(?:M\.|Mme|Madame|Monsieur)\s))\s*")
 
 

@@ -21,6 +21,9 @@ STATEMENT = re.compile(rf"^(?P<giver>[^,;()\n]+?)\s+{GIVE}\s+(?:donnée?\s+)?à\
 SPACED_HYPHEN = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+[-–]\s+(?=[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*\b(?!\s+[A-ZÀ-Þ][a-zà-ÿ]))")
 PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+à\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
 SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s[-–—]{1,3}\s*(?=[A-ZÀ-Þ])|(?<=\w)[-–—]\s(?=[A-ZÀ-Þ](?:\.|[a-zà-ÿ])))\s*")
+# What a margin column leaves at the start of a list's line on a scan: its count, its rule, a misread count
+# ("11 | VINAS", "| STURANT", "il Catherine VINAS").
+MARGIN_LEAD = re.compile(r"(?m)^[^\S\n]*(?:(?:\d{1,3}|[il1|]{1,2})[^\S\n]*\|?|\|)[^\S\n]*(?=[A-ZÀ-Þ])")
 # A list of initials and surnames ("C.FOROT — T.BUSIN") goes on on the next line: the line break parts two names.
 INITIALLED_BREAK = re.compile(r"(?<=\b[A-ZÀ-Þ]\.[A-ZÀ-Þ]{2})([\w'’-]*[^\S\n]*(?:\([^()\n]*\)|\[[^\n]*\))?)[^\S\n]*\n(?=[^\S\n]*[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ]{2})")
 # A member's role printed after the names ("C.FOROT - N.VERDON : adjoints", "Jean DUPONT (maire)").
@@ -33,7 +36,7 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
     proxies, rest = _line_statements(block)
     if proxies and not rest:
         return [], proxies
-    block = INITIALLED_BREAK.sub(r"\1 ; ", ROLE.sub(" ", rest if proxies else block))
+    block = INITIALLED_BREAK.sub(r"\1 ; ", ROLE.sub(" ", MARGIN_LEAD.sub("", rest if proxies else block)))
     if _one_name_a_line(block):
         block = block.replace("\n", " ; ")
     block = re.sub(r"\n(?=\s*(?:M\.|Mme|Madame|Monsieur)\s)", " ; ", BULLET.sub(" ; ", block))

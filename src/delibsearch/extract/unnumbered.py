@@ -241,7 +241,8 @@ def _is_continuation_gap(text: str, offset: int) -> bool:
 
 
 def _heading(text: str, entry: str, start: int, side: set[int]) -> tuple[int, int, str] | None:
-    """The first body line at or after `start` (with the lines after it) that repeats the entry."""
+    """The first body line at or after `start` (with the lines after it, up to a blank line) that repeats
+    the entry."""
     key = _key(entry)
     starts, lines, offset = [], [], start
     for line in text[start:].split("\n"):
@@ -251,6 +252,8 @@ def _heading(text: str, entry: str, start: int, side: set[int]) -> tuple[int, in
         offset += len(line) + 1
     for i, line_start in enumerate(starts):
         for count in (1, 2, 3):
+            if count > 1 and not all(l.strip() for l in lines[i:i + count]):
+                break
             candidate = " ".join(l.strip() for l in lines[i:i + count])
             if candidate and _same(key, _key(candidate)):
                 last = min(i + count, len(lines)) - 1
