@@ -32,7 +32,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 EXPECTATIONS = HERE / "expectations"
 CORPUS = HERE.parents[1] / "shared" / "corpus"
-SHAPES_PDF = Path.home() / ".cache" / "delibsearch-shapes"  # tests/shapes/*.html rendered by chromium
+SHAPES_PDF = Path.home() / ".cache" / "delibsearch-shapes"  # tests/shapes*/*.html rendered by chromium
+SHAPE_SETS = ("shapes", "shapes2")  # folders of tests/ holding sittings written in real shapes
 FIELDS = ("authority", "date", "time", "president", "secretary", "present", "present_count", "proxies",
           "absent_excused", "items", "titles", "rapporteurs", "votes", "decisions", "not_minutes")
 CIVILITIES = {"m", "mme", "mmes", "mm", "monsieur", "madame", "mlle", "mademoiselle", "messieurs", "mesdames"}
@@ -132,17 +133,18 @@ def load(kind: str) -> dict[str, dict]:
 
 
 def source_path(relative: str) -> Path:
-    """Where a scored document lies: the shared corpus, or the folder the shapes are rendered to."""
-    if relative.startswith("shapes/"):
-        return SHAPES_PDF / relative.removeprefix("shapes/")
+    """Where a scored document lies: the shared corpus, or the folder its shapes are rendered to."""
+    folder, _, name = relative.partition("/")
+    if folder in SHAPE_SETS:
+        return SHAPES_PDF / ("" if folder == "shapes" else folder) / name
     return CORPUS / relative
 
 
-def render_shapes() -> None:
+def render_shapes(kind: str) -> None:
     spec = importlib.util.spec_from_file_location("shapes_render", HERE / "shapes" / "render.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    module.render(SHAPES_PDF)
+    module.render(source_path(f"{kind}/x").parent, HERE / kind)
 
 
 def parse(relative: str, ocr_cache: str | None):
@@ -300,8 +302,8 @@ def table(result: Result, expectations: dict[str, dict]) -> tuple[list[str], dic
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", choices=("held", "develop", "shapes", "check"),
-                        help="the sets to score (default: all four)")
+    parser.add_argument("--set", action="append", choices=("held", "develop", *SHAPE_SETS, "check"),
+                        help="the sets to score (default: all)")
     parser.add_argument("--misses", action="store_true", help="list the misses of held and develop")
     parser.add_argument("--only", help="score only the documents whose path contains this")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
@@ -312,9 +314,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.src:
         sys.path.insert(0, str(args.src.resolve()))
-    sets = args.set or ["held", "develop", "shapes", "check"]
-    if "shapes" in sets:
-        render_shapes()
+    sets = args.set or ["held", "develop", *SHAPE_SETS, "check"]
+    for kind in SHAPE_SETS:
+        if kind in sets:
+            render_shapes(kind)
     all_figures = {}
     for kind in sets:
         expectations = {k: v for k, v in load(kind).items() if not args.only or args.only in k}

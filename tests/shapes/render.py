@@ -6,6 +6,7 @@ scans: rasterised at 200 dpi in grey, turned by a fraction of a degree, blurred 
 speckled a little (deterministic: the seed depends on the slug and the page only).
 
     python tests/shapes/render.py /tmp/shapes-pdf
+    python tests/shapes/render.py /tmp/shapes2-pdf tests/shapes2   # another folder of shapes
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ def _chromium() -> str:
     raise RuntimeError("chromium is not installed")
 
 
-def scan_slugs() -> list[str]:
-    path = HERE / "scans.txt"
+def scan_slugs(source: Path = HERE) -> list[str]:
+    path = Path(source) / "scans.txt"
     if not path.exists():
         return []
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
@@ -96,17 +97,19 @@ def pdf_to_scan(pdf: Path, slug: str) -> None:
         tmp_pdf.replace(pdf)
 
 
-def render(out_dir: Path) -> dict[str, Path]:
-    """Render every shape; return {slug: pdf path}.  Up-to-date PDFs are kept."""
+def render(out_dir: Path, source: Path = HERE) -> dict[str, Path]:
+    """Render every shape of ``source`` (this folder by default); return {slug: pdf path}.
+    Up-to-date PDFs are kept."""
     out_dir = Path(out_dir)
+    source = Path(source)
     out_dir.mkdir(parents=True, exist_ok=True)
-    scans = set(scan_slugs())
+    scans = set(scan_slugs(source))
     done: dict[str, Path] = {}
-    for html in sorted(HERE.glob("*.html")):
+    for html in sorted(source.glob("*.html")):
         slug = html.stem
         pdf = out_dir / f"{slug}.pdf"
         newest_source = max(html.stat().st_mtime, Path(__file__).stat().st_mtime,
-                            (HERE / "scans.txt").stat().st_mtime if (HERE / "scans.txt").exists() else 0)
+                            (source / "scans.txt").stat().st_mtime if (source / "scans.txt").exists() else 0)
         if not (pdf.exists() and pdf.stat().st_mtime > newest_source):
             html_to_pdf(html, pdf)
             if slug in scans:
@@ -116,7 +119,7 @@ def render(out_dir: Path) -> dict[str, Path]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: render.py OUT_DIR")
-    for slug, path in render(Path(sys.argv[1])).items():
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: render.py OUT_DIR [SOURCE_DIR]")
+    for slug, path in render(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) == 3 else HERE).items():
         print(f"{slug}\t{path}")
