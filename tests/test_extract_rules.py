@@ -448,3 +448,98 @@ def test_an_agenda_entry_is_found_on_its_own_line_not_joined_to_the_vote_above()
     spans = agenda_items(text)
     assert [s.title for s in spans][1] == "Projet d'aménagement d'une aire de jeux dans le parc du château"
     assert text[spans[1].start:].startswith("Projet")
+
+
+def test_a_secret_ballot_is_read_as_papers_and_results():
+    text = ("Il est procédé à l'élection au scrutin secret.\nRésultats du premier tour de scrutin :\n"
+            "Nombre de votants 29\nBulletins blancs 2\nBulletins nuls 1\nSuffrages exprimés 26\nMajorité absolue 14\n"
+            "Mme Anne LE BRAS 19 voix\nM. Joël TREHIN 7 voix\n"
+            "Mme Anne LE BRAS, ayant obtenu la majorité absolue, est proclamée vice-présidente.\n"
+            "Vote : à bulletins secrets (voir ci-dessus)\n")
+    vote, decision = parse_vote(text, Roster(["Anne LE BRAS", "Joël TREHIN"]), 29)
+    assert vote.ballot.to_dict() == {"voters": 29, "blank": 2, "spoilt": 1, "expressed": 26,
+                                     "results": [["Anne LE BRAS", 19], ["Joël TREHIN", 7]]}
+    assert (vote.for_, vote.against, decision) == (None, None, "adopted")
+    vote, _ = parse_vote("Ont été élus :\n60 bulletins de vote dont 3 blancs\nListe A : 44\nListe B : 13\n", Roster([]), 60)
+    assert (vote.ballot.voters, vote.ballot.blank, vote.ballot.spoilt) == (60, 3, None)
+    vote, _ = parse_vote("Nombre de bulletins : 15\nBulletins blancs ou nuls : 2\nSuffrages exprimés : 13\n", Roster([]), 15)
+    assert (vote.ballot.voters, vote.ballot.blank, vote.ballot.spoilt, vote.ballot.expressed) == (15, None, None, 13)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Vote : Pour 21 – Contre 6 – Abstention 2", (21, 6, 2)),
+    ("Vote : pour 9, contre 0, abstention 1 (BLANC Jean-François)", (9, 0, 1)),
+])
+def test_a_tally_of_labels_without_colons(line, expected):
+    vote, _ = parse_vote(line, Roster([]), 29)
+    assert (vote.for_, vote.against, vote.abstention) == expected
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Délibération n° 2023-112\nObjet : Approbation du procès-verbal de la séance\nRapporteur : Jean DURAND\nTexte.\n",
+     "Approbation du procès-verbal de la séance"),
+    ("Délibération n° 2023-119\nObjet : Autorisation d'engager les dépenses avant le vote du budget\nprimitif 2024\n"
+     "Rapporteur : Jean DURAND\nTexte.\n", "Autorisation d'engager les dépenses avant le vote du budget primitif 2024"),
+    ("DCM 2023-067 OBJET : CONVENTION D'ADHÉSION AU SERVICE COMMUN\nD'INSTRUCTION DES AUTORISATIONS D'URBANISME\n"
+     "Mme Yvonne BRIAND, adjointe à l'urbanisme, présente la nouvelle convention proposée par la communauté.\n",
+     "CONVENTION D'ADHÉSION AU SERVICE COMMUN D'INSTRUCTION DES AUTORISATIONS D'URBANISME"),
+    ("POINT 2 - Formation du bureau\nM. Joseph STOECKEL, le plus âgé des membres du conseil, a pris ensuite la\n"
+     "présidence de l'assemblée (art. L.2122-8 du CGCT). Il a procédé à l'appel\nnominal des membres.\n\nSuite.\n",
+     "Formation du bureau"),
+])
+def test_titles_printed_under_or_after_their_number(text, title):
+    spans, _ = find_items(text)
+    assert spans[0].title == title
+
+
+@pytest.mark.parametrize("tail", [
+    "ce point est ajourné et sera présenté lors d'une prochaine séance.",
+    "le notaire n'ayant pas transmis le compromis, la décision est reportée à la prochaine séance.",
+])
+def test_an_item_put_off_without_a_vote_is_withdrawn(tail):
+    _, decision = parse_vote(f"Monsieur le Maire rappelle le projet d'acquisition ; {tail}\n", Roster([]), 15)
+    assert decision == "withdrawn"
+
+
+def test_the_rapporteurs_role_after_a_comma_is_not_his_name():
+    assert find_rapporteur("Rapporteur : Hervé LE GOFF, Président\nTexte.", None, Roster([]), None) == "Hervé LE GOFF"
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("Conseil communautaire\nPays de Brévelin Du 14 décembre 2023\nCommunauté de communes\nPROCES-VERBAL DE SEANCE\n"
+     "les membres se sont réunis au siège de la Communauté de communes du Pays de Brévelin, sur la convocation",
+     "Communauté de communes du Pays de Brévelin"),
+    ("SIAEP de GÉLISE\nSyndicat Intercommunal d'Alimentation en Eau Potable de Gélise – Mairie – 32190\nComité syndical",
+     "Syndicat Intercommunal d'Alimentation en Eau Potable de Gélise"),
+])
+def test_the_authority_of_a_grouping_of_communes(head, expected):
+    assert read_authority(head, head)[0] == expected
+
+
+def test_a_numbered_list_of_members_in_two_columns():
+    names, _ = parse_attendance_block("1. KLEIN Bernard 8. WENDLING Jean-Paul\n2. MEYER Antoine 9. BRAUN Sophie\n", False)
+    assert names == ["Bernard KLEIN", "Jean-Paul WENDLING", "Antoine MEYER", "Sophie BRAUN"]
+    names, _ = parse_attendance_block("Denis JUVIN - Muriel NIGGEL - Michel VAILLIES |\n: Catherine VINAS - Paul VERT", False)
+    assert names == ["Denis JUVIN", "Muriel NIGGEL", "Michel VAILLIES", "Catherine VINAS", "Paul VERT"]
+
+
+def test_the_eldest_member_presides_an_installation_sitting():
+    from delibsearch.extract.header import extract_header
+    from delibsearch.parse.text import PagedText
+
+    text = ("PROCES-VERBAL DE LA SEANCE DU 25 MAI 2020\nOrdre du jour\n1. Installation des conseillers municipaux\n"
+            "2. Election du Maire\n\nPOINT 1 - Installation des conseillers municipaux\nLa séance est ouverte sous la "
+            "présidence de M. Jean-Paul WENDLING, Maire sortant.\nPOINT 2 - Election du Maire\nM. Joseph STOECKEL, "
+            "le plus âgé des membres du conseil, a pris la présidence de l'assemblée.\n")
+    assert extract_header(PagedText(pages=[text]), 200).session.president == "Joseph STOECKEL"
+
+
+def test_an_agenda_entry_beside_a_side_column():
+    from delibsearch.extract.unnumbered import agenda_items
+
+    text = ("Ordre du jour\nBudget primitif de la commune 2021\nConvention pour la capture des chats errants\n\n"
+            "Budget primitif de la commune 2021\nVote : à l'unanimité\n\n"
+            "REPUBLIQUE FRANCAISE Convention pour la capture des chats errants\nMadame MICHOT expose.\n"
+            "Vote : à l'unanimité\n")
+    assert [s.title for s in agenda_items(text)] == ["Budget primitif de la commune 2021",
+                                                     "Convention pour la capture des chats errants"]

@@ -93,6 +93,20 @@ class Session:
 
 
 @dataclass
+class Ballot:
+    """A secret ballot's figures as printed (an election): None for what is not printed."""
+    voters: int | None = None
+    blank: int | None = None
+    spoilt: int | None = None
+    expressed: int | None = None
+    results: list[tuple[str, int]] = field(default_factory=list)  # candidate or list, votes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"voters": self.voters, "blank": self.blank, "spoilt": self.spoilt, "expressed": self.expressed,
+                "results": [[who, count] for who, count in self.results]}
+
+
+@dataclass
 class Vote:
     present: int | None = None
     represented: int | None = None
@@ -104,6 +118,7 @@ class Vote:
     unanimous: bool = False
     against_names: list[str] = field(default_factory=list)
     abstention_names: list[str] = field(default_factory=list)
+    ballot: Ballot | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -117,6 +132,7 @@ class Vote:
             "unanimous": self.unanimous,
             "against_names": list(self.against_names),
             "abstention_names": list(self.abstention_names),
+            "ballot": self.ballot.to_dict() if self.ballot else None,
         }
 
 

@@ -15,6 +15,8 @@ from delibsearch.extract.sentences import flat
 AUTHORITY_SPAN = 4000
 AUTHORITY = [
     re.compile(r"(?P<kind>Communauté\s+(?:de\s+communes|d[’']agglomération|urbaine))\s+(?P<name>(?:(?:des|du|de\s+la|de\s+l[’']|de|d[’'])\s*)?[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:de\s+la|de\s+l[’']|des|du|de|d[’']|et|en|sur)\s*)?[A-ZÀ-Þ][\w'’-]+)*)", re.I),
+    # A syndicate's full name, to the dash, bracket or end of line after it.
+    re.compile(r"\b(?P<name>Syndicat\s+(?:[Ii]ntercommunal|[Mm]ixte|[Dd]épartemental|[Ii]ntercommunautaire)\b[^\n–—(|]{3,120}?)[^\S\n]*(?=[–—(|]|\n|$)"),
     re.compile(r"\b(?:[Cc]ommune|Ville|Mairie)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|de|du|la|le|[A-ZÀ-Þ][\w'’-]+))*)"),
     # In capitals ("COMMUNE de FLAUX", "VILLE DE CLERMONT-FERRAND AU SERVICE ..."): one word, hyphens joining.
     re.compile(r"\b(?:COMMUNE|VILLE|MAIRIE)\s+(?:d[e'’]|D[E'’])\s*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]*[A-ZÀ-Þ])\b"),
@@ -32,7 +34,7 @@ SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sou
 def read_authority(text: str, zone: str) -> tuple[str | None, str | None]:
     """(authority, body) named by the document."""
     body = _body(zone)
-    patterns = AUTHORITY[1:] if body == "conseil municipal" else AUTHORITY
+    patterns = AUTHORITY[2:] if body == "conseil municipal" else AUTHORITY  # a commune names no grouping
     authority = _authority(text[:AUTHORITY_SPAN], patterns)
     if authority is None and body == "conseil communautaire":
         authority = _authority(text, AUTHORITY[:1])
@@ -53,10 +55,12 @@ def authority_of_folder(folder: str) -> str | None:
 
 def _authority(head: str, patterns: list[re.Pattern[str]]) -> str | None:
     """The first authority named: "Commune de X", "Ville de X", "Communauté de communes ..."."""
-    matches = [m for m in (p.search(head) for p in patterns) if m and _is_named_often(m, head)]
+    matches = [m for m in (_first_naming(p, head) for p in patterns) if m]
     if not matches:
         return None
     match = min(matches, key=lambda m: m.start())
+    if match.group("name").startswith("Syndicat"):
+        return re.sub(r"\s+", " ", match.group("name")).strip(" ,.:")
     if "kind" not in match.re.groupindex:
         return _commune_name(match.group("name"))
     name = _tidy_place_name(match.group("name"))
@@ -67,6 +71,17 @@ def _authority(head: str, patterns: list[re.Pattern[str]]) -> str | None:
             name = f"{first.lower()} {rest}"
         return f"{kind[0].upper()}{kind[1:].lower()} {name}"
     return name
+
+
+def _first_naming(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
+    """The pattern's first match that names a place: "Communauté de communes" over the sitting's title
+    ("Communauté de communes / PROCES-VERBAL DE SEANCE") names none; its full name printed later does."""
+    match = pattern.search(head)
+    while match:
+        if _is_named_often(match, head) and _before_other_words(flat(match.group("name"))):
+            return match
+        match = pattern.search(head, match.start() + 1)  # a rejected name may have run over the next mention
+    return None
 
 
 def _commune_name(printed: str) -> str:
@@ -118,7 +133,7 @@ def _before_other_words(name: str) -> str:
         kept.append(word)
         if len(kept) == 1 and re.search(r"\w-(?:sur|sous|lès|les|en|de|du|la|le|l'|d')-\w", word, re.I):
             break
-    return " ".join(kept) or name
+    return " ".join(kept)
 
 
 def _body(zone: str) -> str | None:

@@ -157,9 +157,16 @@ def _place(zone: str) -> str | None:
     return place or None
 
 
+INSTALLATION = re.compile(r"[ée]lection\s+du\s+maire|installation\s+(?:du\s+conseil|des\s+conseillers)", re.I)
+INSTALLATION_SPAN = 8000  # characters: where the eldest member takes the chair, after the outgoing mayor opened
+
+
 def _president(zone: str, text: str, authority: str | None, warnings: list[str]) -> str | None:
     """Who presided as printed; else the mayor (or president) the document names, who presides by law:
     in the header, as "X, Maire de <the authority>" anywhere, or in the closing signature."""
+    eldest = _first_name(patterns("eldest"), text[:INSTALLATION_SPAN]) if INSTALLATION.search(text[:INSTALLATION_SPAN]) else None
+    if eldest:  # an installation sitting: the eldest member presides the election of the mayor
+        return eldest
     named = _first_name(patterns("president"), zone)
     if named:
         return named

@@ -31,7 +31,9 @@ YEAR_CODE = re.compile(
     re.M,
 )
 DATED_CODE = re.compile(r"^(?P<num>20\d{2}([ /.])\d{2}\2\d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
-REPORT = re.compile(r"^(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
+REPORT = re.compile(r"^(?:(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*"
+                    r"|(?:Délibération|DÉLIBÉRATION|DELIBERATION|Affaire|Point|Dossier)\s+(?=\d))"  # "POINT 1 -", "Délibération 5/2023"
+                    r"(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
 ARABIC = re.compile(r"^(?:N°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # Numbers in levels ("1-1-1 Budget", "2.3 - Tarifs"): read when no other numbering is found.
 LEVELLED = re.compile(r"^(?P<num>[1-9]\d?(?:[-.][0-9]\d?){1,3})\s*[-–:.)]?\s+(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
@@ -39,7 +41,7 @@ LEVELLED = re.compile(r"^(?P<num>[1-9]\d?(?:[-.][0-9]\d?){1,3})\s*[-–:.)]?\s+(
 # a heading only where it continues a run of numbered headings.
 ARABIC_WEAK = re.compile(r"^(?P<num>[1-9]\d{0,2})(?:\s?[-–)]\s*|[ \t]+)(?P<title>(?:[a-zà-ÿ]|\d+[ \t]+[A-Za-zÀ-ÿ]).*)$", re.M)
 ROMAN = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{1,3}|V))\s?(?:\.|\)|\s?[-–]|\s)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
-OBJET = re.compile(r"^Objet\s*:\s*")  # "D2024-45 - Objet : admission ...": the title pattern wants a capital
+OBJET = re.compile(r"^Objet\s*:\s*", re.I)  # "D2024-45 - Objet : admission ...", "DCM 2023-061 OBJET : ..."
 TABLE_ROW_END = re.compile(r"\d[,.]\d{2}\s*€?$|(?:\d[\d ]*[,.]?\d*\s+){2,}\d+\s*€?$")
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "en", "pour", "sur", "d’", "d'", "l’", "l'", "par", "avec", "dans", "–", "-", ","}
 RAPPORTEUR = re.compile(r"Rapporteure?s?\s*:\s*(?P<name>[^\n]{3,80})", re.I)
@@ -48,7 +50,7 @@ TITLE_BLOCK_LINES = 5
 TITLE_LINE_MAX = 90  # characters: a body's lines run the page's width, a heading's are shorter
 BLOCK_STOP = re.compile(r"(?:pour|contre|abstentions?|vote|votants|adopt|rejet)\w*\b|\d+\s+(?:voix|votes?)\b"
                         r"|(?-i:[A-ZÀ-Þ])[^:\n]{1,59}:\s*$", re.I)
-SENTENCE_END = re.compile(r"[a-zà-ÿ]{3,}\. [A-ZÀ-Þ][a-zà-ÿ]")
+SENTENCE_END = re.compile(r"(?:[a-zà-ÿ]{3,}|[A-ZÀ-Þ]{2,}\))\. [A-ZÀ-Þ][a-zà-ÿ]")  # "... du CGCT). Il a"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
@@ -265,7 +267,7 @@ def _heading_block(lines: list[str], upper: bool = False) -> list[str]:
     of short lines closed by a blank line, a vote's tally, a rapporteur or a speaker's label ("Serge FLEURENCE :").
 
     Layout reading leaves a blank line after a heading block, so a title printed over five lines is whole.
-    A title in capitals goes on in capitals: a line in small letters under it is the body.
+    A title in capitals goes on in capitals: the first line in small letters under it opens the body.
     """
     block: list[str] = []
     for line in lines[:TITLE_BLOCK_LINES + 1]:
@@ -273,7 +275,7 @@ def _heading_block(lines: list[str], upper: bool = False) -> list[str]:
         if not line or RAPPORTEUR.match(line) or BLOCK_STOP.match(line):
             return block
         if upper and not _mostly_upper(line):
-            return []
+            return block
         if len(block) == TITLE_BLOCK_LINES or len(line) > TITLE_LINE_MAX or _sentence(line):
             return []
         block.append(line)
@@ -298,21 +300,24 @@ def continues_title(title: str, line: str, following: str) -> bool:
 
 
 def _title_from_next_lines(lines: list[str]) -> str:
+    """A title printed under its number: lines in capitals, or a line and the lines that carry it on."""
     parts: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         line = line.strip()
         if not line:
             if parts:
                 break
             continue
-        if parts and not _mostly_upper(line):
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if parts and (RAPPORTEUR.match(line) or not (_mostly_upper(line) and _mostly_upper(parts[-1])
+                                                     or continues_title(" ".join(parts), line, following))):
             break
         parts.append(line)
-        if len(parts) == 4 or not _mostly_upper(line):
+        if len(parts) == 4:
             break
     return _tidy_title(" ".join(parts))
 
 
 def _tidy_title(title: str) -> str:
-    return re.sub(r"\s+", " ", title).strip(" :–-")
+    return OBJET.sub("", re.sub(r"\s+", " ", title).strip(" :–-"))
 

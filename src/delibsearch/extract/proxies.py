@@ -22,8 +22,12 @@ SPACED_HYPHEN = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+[-–]\s+(?=[A-ZÀ-Þ]{2}[A-Z�
 PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+à\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
 SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s[-–—]{1,3}\s*(?=[A-ZÀ-Þ])|(?<=\w)[-–—]\s(?=[A-ZÀ-Þ](?:\.|[a-zà-ÿ])))\s*")
 # What a margin column leaves at the start of a list's line on a scan: its count, its rule, a misread count
-# ("11 | VINAS", "| STURANT", "il Catherine VINAS").
-MARGIN_LEAD = re.compile(r"(?m)^[^\S\n]*(?:(?:\d{1,3}|[il1|]{1,2})[^\S\n]*\|?|\|)[^\S\n]*(?=[A-ZÀ-Þ])")
+# ("11 | VINAS", "| STURANT", "il Catherine VINAS", ": Catherine"), or a rule at its end ("VAILLIES |").
+MARGIN_LEAD = re.compile(r"(?m)^[^\S\n]*(?:(?:\d{1,3}|[il1|]{1,2})[^\S\n]*\|?|[|:])[^\S\n]*(?=[A-ZÀ-Þ])|[^\S\n]+\|[^\S\n]*$")
+# A line that ends on a whole "Given SURNAME" and a next line that opens with another: two names.
+NAME_BREAK = re.compile(r"([a-zà-ÿ][^\S\n]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)[^\S\n]*\n(?=[^\S\n]*[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?[^\S\n]+[A-ZÀ-Þ]{2,})")
+# A numbered list printed in columns: "1. KLEIN Bernard 8. WENDLING Jean-Paul".
+COLUMN_NUMBER = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[^\S\n]))\d{1,2}\.[^\S\n]+(?=[A-ZÀ-Þ])")
 # A list of initials and surnames ("C.FOROT — T.BUSIN") goes on on the next line: the line break parts two names.
 INITIALLED_BREAK = re.compile(r"(?<=\b[A-ZÀ-Þ]\.[A-ZÀ-Þ]{2})([\w'’-]*[^\S\n]*(?:\([^()\n]*\)|\[[^\n]*\))?)[^\S\n]*\n(?=[^\S\n]*[A-ZÀ-Þ]\.\s?[A-ZÀ-Þ]{2})")
 # A member's role printed after the names ("C.FOROT - N.VERDON : adjoints", "Jean DUPONT (maire)").
@@ -37,6 +41,7 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
     if proxies and not rest:
         return [], proxies
     block = INITIALLED_BREAK.sub(r"\1 ; ", ROLE.sub(" ", MARGIN_LEAD.sub("", rest if proxies else block)))
+    block = NAME_BREAK.sub(r"\1 ; ", COLUMN_NUMBER.sub(" ; ", block))
     if _one_name_a_line(block):
         block = block.replace("\n", " ; ")
     block = re.sub(r"\n(?=\s*(?:M\.|Mme|Madame|Monsieur)\s)", " ; ", BULLET.sub(" ; ", block))

@@ -97,11 +97,12 @@ def _person(raw: str, roster: Roster, president: str | None, strict: bool) -> st
     raw = re.sub(r"\s+", " ", raw).strip(" ,.;:")
     if _patterns()["head"].match(raw) or re.match(rf"^(?:{CIVILITY}\s+)?(?:le|la)\s+(?:maire|présidente?)\b", raw, re.I):
         return president
-    resolved = roster.resolve(raw)
+    # "M. Marc GIROD, Vice-président chargé des finances", "Hervé LE GOFF, Président": the name before the role.
+    name = raw.split(",")[0].strip()
+    resolved = roster.resolve(name) or roster.resolve(raw)
     if resolved:
         return resolved
     has_civility = bool(re.match(CIVILITY + r"\s", raw))
     if strict and not has_civility:
         return None
-    # "M. Marc GIROD, Vice-président chargé des finances": the name before the role.
-    return clean_name(raw) or clean_name(raw.split(",")[0])
+    return clean_name(name) or clean_name(raw)

@@ -42,6 +42,7 @@ EXTRACT_START = re.compile(r"(?mi)^[^\n]{0,40}\bextrait\s+du\s+registre\s+des\s+
 MAX_TITLE_LINES = 5
 HEADER_SPAN = 5000  # characters: where a sitting's header labels may be
 MIN_AGENDA_MATCHES = 2
+MIN_SIDE_KEPT = 20  # letters of an agenda entry found at the end of a line that a side column opens
 
 
 def single_deliberation(text: str) -> ItemSpan | None:
@@ -258,6 +259,10 @@ def _heading(text: str, entry: str, start: int, side: set[int]) -> tuple[int, in
             if candidate and _same(key, _key(candidate)):
                 last = min(i + count, len(lines)) - 1
                 return line_start, starts[last] + len(lines[last]), re.sub(r"\s+", " ", candidate).strip()
+        if len(key) >= MIN_SIDE_KEPT and _key(lines[i]).endswith(key):
+            # A page's side column printed beside the heading ("REPUBLIQUE FRANCAISE Convention pour ..."):
+            # the heading is the entry's words at the line's end.
+            return line_start, line_start + len(lines[i]), re.sub(r"\s+", " ", entry).strip()
     return None
 
 

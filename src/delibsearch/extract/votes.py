@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from delibsearch.extract.dates import words_to_int
+from delibsearch.extract.ballots import elected, read_ballot
 from delibsearch.extract.misreads import repair
 from delibsearch.extract.names import Roster, clean_name
 from delibsearch.model import Vote
@@ -31,9 +32,11 @@ ABSTAIN = r"(?:abstentions?|absentions?|abstenus?)"
 # Names in brackets after the count; a scan reads a bracket as "{(" or "]" as often as "(".
 NAMES_AFTER = r"\s*(?:[(\[{]+(?P<paren>[^()\[\]{}]{3,300})[)\]}]+|:?\s*(?P<bare>(?:M\.|Mme|MM\.|Madame|Monsieur)\s[^\n]{2,200}))?"
 COUNTS = {
-    "for": [rf"\bpour\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?pour\b"],
-    "against": [rf"\bcontre\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?contre\b"],
-    "abstention": [rf"\b{ABSTAIN}\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+{ABSTAIN}\b"],
+    # Labels with a colon, counts before their word, then labels without a colon ("Pour 21 – Contre 6").
+    "for": [rf"\bpour\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?pour\b",
+            rf"\bpour\s+{NUMBER}\b(?=\s*[,;/–—-]?\s*(?:contre|{ABSTAIN})\b)"],
+    "against": [rf"\bcontre\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?contre\b", rf"\bcontre\s+{NUMBER}\b(?!\s*(?:%|€|euros))"],
+    "abstention": [rf"\b{ABSTAIN}\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+{ABSTAIN}\b", rf"\b{ABSTAIN}\s+{NUMBER}\b(?!\s*(?:%|€|euros))"],
     "voters": [rf"total\s+votants\s*:\s*{NUMBER}", rf"\bvotants\s*:\s*{NUMBER}", rf"{NUMBER}\s+votants\b"],
     "present": [rf"{NUMBER}\s+(?:conseillers?\s+|membres?\s+)?présents?\b", rf"\bprésents?\s*:\s*{NUMBER}"],
     "represented": [rf"{NUMBER}\s+(?:représentés?|procurations?|pouvoirs?)\b", rf"\b(?:représentés?|procurations?|pouvoirs?)\s*:\s*{NUMBER}"],
@@ -46,7 +49,11 @@ NAMED = {
 }
 NAME_TOKEN = re.compile(r"^(?:M\.|Mme|MM\.|Mlle|Madame|Monsieur|[A-ZÀ-Þ]\.[A-ZÀ-Þ][\w'’-]+|[A-ZÀ-Þ][\w'’-]*\.?)$")
 NOTED = re.compile(r"\bprend(?:re|nent)?\s+acte\b|\ba\s+pris\s+acte\b|\bprennent\s+acte\b", re.I)
-WITHDRAWN = re.compile(r"\bretir[ée]e?s?\b|\bsurs(?:e|é)?oir\b|\bsursis\s+à\s+statuer\b|\bajourn[ée]e?s?\b|\breport[ée]e?\s+à\s+une\s+(?:prochaine|séance)", re.I)
+WITHDRAWN = re.compile(r"\bretir[ée]e?s?\b|\bsurs(?:e|é)?oir\b|\bsursis\s+à\s+statuer\b|\bajourn[ée]e?s?\b|\breport[ée]e?s?\s+(?:à|lors\s+d[e’'])\s*(?:une|la)\s+(?:prochaine|séance|date\s+ultérieure)", re.I)
+# An item put off with no vote: said in its last lines.
+POSTPONED = re.compile(r"(?:point|question|délibération|décision|dossier)\s+(?:est\s+)?(?:retir|ajourn|report)|\bajourn[ée]e?s?\b"
+                       r"|\breport[ée]e?s?\s+(?:à|lors\s+d[e’'])\s*(?:une|la)\s+(?:prochaine|séance|date\s+ultérieure)"
+                       r"|\bsursis\s+à\s+statuer|\bretir[ée]e?s?\s+de\s+l[’']ordre\s+du\s+jour", re.I)
 REJECTED = re.compile(r"\brejet[ée]e?s?\b|\brefuse\b|\bn[’'](?:est|a)\s+pas\s+(?:été\s+)?adopt|\bnon\s+adopt", re.I)
 ADOPTED = re.compile(r"\badopt[ée]e?s?\b|\bapprouv[ée]e?s?\b|\bdécide\b|\bdécident\b|\bvalid[ée]e?s?\b|\bautorise\b|\baccept[ée]e?s?\b", re.I)
 
@@ -73,6 +80,17 @@ def vote_block(text: str) -> str | None:
 def parse_vote(text: str, roster: Roster, session_voters: int | None) -> tuple[Vote | None, str | None]:
     """The item's vote (None when no vote is printed) and its decision."""
     text = _deliberated_part(text)
+    ballot = read_ballot(text)
+    vote, decision = _tally(text, roster, session_voters)
+    if ballot is None:
+        return vote, decision
+    vote = vote or Vote()
+    vote.ballot = ballot
+    return vote, decision or ("adopted" if elected(text) else None)
+
+
+def _tally(text: str, roster: Roster, session_voters: int | None) -> tuple[Vote | None, str | None]:
+    """The vote's counts and names as printed in its last cluster of cues, and the decision."""
     block = vote_block(text)
     if block is None:
         return None, _decision(text, None)
@@ -191,7 +209,7 @@ def _has_vote(vote: Vote) -> bool:
 
 def _decision(text: str, vote: Vote | None, block: str = "") -> str | None:
     tail = text[-1500:]
-    if WITHDRAWN.search(block or "") or re.search(r"(?:point|question|délibération)\s+(?:est\s+)?retir", tail, re.I):
+    if WITHDRAWN.search(block or "") or POSTPONED.search(tail if vote is None else tail[-400:]):
         return "withdrawn"
     if NOTED.search(block or tail):
         return "noted"

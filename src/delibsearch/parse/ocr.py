@@ -29,7 +29,7 @@ PAGE_TIMEOUT_S = 180
 POINTS = 72 / DPI
 PAGE_SEGMENTATION = "4"  # one column of text of varying sizes: finds the figures a margin holds (psm 3 drops them)
 LINE_GAP_PT = 24  # a gap wider than a justified line's widest space parts a margin from the body
-CACHE_VERSION = f"tsv-{DPI}-psm{PAGE_SEGMENTATION}-v2"  # v2: underlines erased before OCR
+CACHE_VERSION = f"tsv-{DPI}-psm{PAGE_SEGMENTATION}-v3"  # v2: underlines erased before OCR; v3: not serif feet
 
 
 @functools.lru_cache(maxsize=1)

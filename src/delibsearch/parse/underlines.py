@@ -6,8 +6,10 @@ descenders into one blob (a Flaux scan lost "Environnement : Convention de parte
 headings and the labels "Présents", "Absents excusés", "Vote". So the rules are erased first.
 
 A rule is a horizontal run of dark pixels at least RULE_MIN_LENGTH long (bridging the small gaps of a
-faint copier line) that is at most RULE_MAX_THICKNESS thick. A line of text is never that thin over that
-length; the feet of a few serif capitals can be, so the length is kept well above a short word's.
+faint copier line) that is at most RULE_MAX_THICKNESS thick, and that stands apart from the ink above it.
+The feet of a serif word ("unanimité" in DejaVu Serif) make such a thin run along the baseline too, but
+the letters' stems stand on it: a run whose pixels mostly have ink straight above its band is the foot
+of a line of text, and erasing it made Tesseract drop the whole line.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ RULE_MAX_THICKNESS = 6  # pixels at 300 dpi: 0.5 mm
 GAP_BRIDGED = 3  # pixels: a copier's broken line still counts as one rule
 DARK = 200  # grey level under which a pixel is ink
 FAINT = 235  # rule pixels lighter than this are left (they do not hurt OCR)
+MAX_ATTACHED = 0.5  # share of a run's pixels with ink straight above its band: more, and it is letters' feet
 
 
 def erase_underlines(image: Image.Image, dpi: int = DPI_OF_FIGURES) -> Image.Image:
@@ -31,10 +34,33 @@ def erase_underlines(image: Image.Image, dpi: int = DPI_OF_FIGURES) -> Image.Ima
     for shift in range(1, max(1, round(GAP_BRIDGED * scale)) + 1):
         bridged[:, shift:] |= dark[:, :-shift]
     rule = _in_runs(bridged, max(2, round(RULE_MIN_LENGTH * scale))) & (pixels < FAINT)
-    thick = _in_runs(np.ascontiguousarray(rule.T), max(2, round(RULE_MAX_THICKNESS * scale)) + 1).T
+    thickness = max(2, round(RULE_MAX_THICKNESS * scale))
+    thick = _in_runs(np.ascontiguousarray(rule.T), thickness + 1).T
+    rule &= ~thick
     cleaned = pixels.copy()
-    cleaned[rule & ~thick] = 255
+    cleaned[rule & ~_feet(rule, dark, thickness)] = 255
     return Image.fromarray(cleaned)
+
+
+def _feet(rule: np.ndarray, dark: np.ndarray, thickness: int) -> np.ndarray:
+    """The pixels of the runs whose band has ink straight above it over most of their length."""
+    attached = np.zeros(rule.shape, dtype=bool)
+    pending = rule.copy()
+    for k in range(1, thickness + 2):
+        above_rule = np.zeros(rule.shape, dtype=bool)
+        above_dark = np.zeros(rule.shape, dtype=bool)
+        above_rule[k:] = rule[:-k]
+        above_dark[k:] = dark[:-k]
+        attached |= pending & ~above_rule & above_dark
+        pending &= above_rule
+    starts = rule.copy()
+    starts[:, 1:] &= ~rule[:, :-1]
+    runs = np.cumsum(starts.ravel()).reshape(rule.shape) * rule
+    lengths = np.bincount(runs.ravel())
+    share = np.bincount(runs.ravel(), weights=attached.ravel()) / np.maximum(lengths, 1)
+    feet = share > MAX_ATTACHED
+    feet[0] = False
+    return feet[runs]
 
 
 def _prefix_counts(mask: np.ndarray) -> np.ndarray:
