@@ -543,3 +543,22 @@ def test_an_agenda_entry_beside_a_side_column():
             "Vote : à l'unanimité\n")
     assert [s.title for s in agenda_items(text)] == ["Budget primitif de la commune 2021",
                                                      "Convention pour la capture des chats errants"]
+
+
+def test_items_lettered_under_a_section():
+    text = ("B – Délibérations :\n\na) Adhésion au groupement de commandes\nSur proposition de M. Didier ALZIEU, "
+            "adjoint délégué aux travaux, le Conseil est invité à adhérer.\nAdopté à l'unanimité.\n\n"
+            "b) Budget principal – Décision modificative n° 1\nTexte.\nAdopté à l'unanimité.\n\n"
+            "c) Retrait de la délibération n° 2023-031 du 6 juin\nVu le courrier du contrôle de légalité relevant que la\n"
+            "délibération n° 2023-031 du 6 juin 2023 ne pouvait pas être prise.\nAdopté à l'unanimité.\n")
+    spans, _ = find_items(text)
+    assert [(s.number, s.title) for s in spans] == [("a", "Adhésion au groupement de commandes"),
+                                                    ("b", "Budget principal – Décision modificative n° 1"),
+                                                    ("c", "Retrait de la délibération n° 2023-031 du 6 juin")]
+    body = text[spans[0].start:spans[0].end]
+    assert find_rapporteur(body, None, Roster([]), None) == "Didier ALZIEU"
+
+
+def test_a_commune_name_printed_with_its_letters_spaced():
+    head = "C OMMU N E D E R O U B I AC-MI N E RVO IS\nProcès-verbal de la séance du Conseil Municipal\n"
+    assert read_authority(head, head)[0] == "Roubiac-Minervois"

@@ -23,6 +23,7 @@ AUTHORITY = [
     re.compile(r"(?i:Conseil\s+municipal\s+de\s+la\s+(?:commune|ville))\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
     re.compile(r"(?i:Conseil\s+municipal)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
 ]
+LETTER_SPACED = re.compile(r"(?:COMMUNE|VILLE|MAIRIE)(?:DE|D['’])(?P<name>[A-ZÀ-Þ'’-]{3,})$")
 BODIES = ("conseil communautaire", "conseil municipal", "comité syndical", "bureau communautaire", "conseil métropolitain")
 # Words printed beside or after an authority's name that are never part of it.
 NOT_PLACE_WORDS = {"affiche", "affichee", "compte", "comptes", "proces-verbal", "proces", "seance", "conseil",
@@ -38,7 +39,20 @@ def read_authority(text: str, zone: str) -> tuple[str | None, str | None]:
     authority = _authority(text[:AUTHORITY_SPAN], patterns)
     if authority is None and body == "conseil communautaire":
         authority = _authority(text, AUTHORITY[:1])
-    return authority, body
+    return authority or _letter_spaced_commune(text[:AUTHORITY_SPAN]), body
+
+
+def _letter_spaced_commune(head: str) -> str | None:
+    """A commune's name printed with its letters spaced out ("C OMMU N E D E R O U B I AC-MI N E RVO IS"): the
+    text layer cuts it into letters, so the spaces are taken out and the words found again."""
+    for line in head.split("\n")[:12]:
+        tokens = line.split()
+        if len(tokens) < 6 or sum(len(t) <= 3 for t in tokens) < 0.7 * len(tokens) or not line.isupper():
+            continue
+        found = LETTER_SPACED.match("".join(tokens))
+        if found:
+            return _commune_name(found.group("name"))
+    return None
 
 
 def authority_of_folder(folder: str) -> str | None:

@@ -31,8 +31,9 @@ YEAR_CODE = re.compile(
     re.M,
 )
 DATED_CODE = re.compile(r"^(?P<num>20\d{2}([ /.])\d{2}\2\d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
-REPORT = re.compile(r"^(?:(?:Rapport|Délibération|DÉLIBÉRATION|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*"
-                    r"|(?:Délibération|DÉLIBÉRATION|DELIBERATION|Affaire|Point|Dossier)\s+(?=\d))"  # "POINT 1 -", "Délibération 5/2023"
+# The heading's word opens with a capital: "délibération n° 2023-031" wrapped to a line's start is running text.
+REPORT = re.compile(r"^(?=(?-i:[A-ZÀ-Þ]))(?:(?:Rapport|Délibération|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*"
+                    r"|(?:Délibération|DELIBERATION|Affaire|Point|Dossier)\s+(?=\d))"  # "POINT 1 -", "Délibération 5/2023"
                     r"(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
 ARABIC = re.compile(r"^(?:N°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # Numbers in levels ("1-1-1 Budget", "2.3 - Tarifs"): read when no other numbering is found.
@@ -41,6 +42,7 @@ LEVELLED = re.compile(r"^(?P<num>[1-9]\d?(?:[-.][0-9]\d?){1,3})\s*[-–:.)]?\s+(
 # a heading only where it continues a run of numbered headings.
 ARABIC_WEAK = re.compile(r"^(?P<num>[1-9]\d{0,2})(?:\s?[-–)]\s*|[ \t]+)(?P<title>(?:[a-zà-ÿ]|\d+[ \t]+[A-Za-zÀ-ÿ]).*)$", re.M)
 ROMAN = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{1,3}|V))\s?(?:\.|\)|\s?[-–]|\s)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+LETTERED = re.compile(r"^(?P<num>[a-z])\s?\)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)  # "a) Adhésion au groupement"
 OBJET = re.compile(r"^Objet\s*:\s*", re.I)  # "D2024-45 - Objet : admission ...", "DCM 2023-061 OBJET : ..."
 TABLE_ROW_END = re.compile(r"\d[,.]\d{2}\s*€?$|(?:\d[\d ]*[,.]?\d*\s+){2,}\d+\s*€?$")
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "à", "au", "aux", "et", "en", "pour", "sur", "d’", "d'", "l’", "l'", "par", "avec", "dans", "–", "-", ","}
@@ -92,6 +94,8 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
         items, groups = arabic, _groups(roman)
     elif len(roman) >= 2:
         items, groups = roman, _groups(arabic)
+    elif len(lettered := _chain(_candidates(LETTERED, text, "letter"), text)) >= 2:
+        items, groups = lettered, []
     elif len(levelled := _levelled(_candidates(LEVELLED, text, "arabic"))) >= 2:
         items, groups = levelled, []
     else:
@@ -131,6 +135,8 @@ def _levelled(candidates: list[Heading]) -> list[Heading]:
 
 
 def _value(heading: Heading) -> int:
+    if heading.scheme == "letter":
+        return ord(heading.number) - ord("a") + 1
     if heading.scheme == "roman":
         total, last = 0, 0
         for char in reversed(heading.number):
