@@ -562,3 +562,14 @@ def test_items_lettered_under_a_section():
 def test_a_commune_name_printed_with_its_letters_spaced():
     head = "C OMMU N E D E R O U B I AC-MI N E RVO IS\nProcès-verbal de la séance du Conseil Municipal\n"
     assert read_authority(head, head)[0] == "Roubiac-Minervois"
+
+
+@pytest.mark.parametrize("block,expected", [
+    ("HUBER Valérie, qui a donné procuration à KLEIN Bernard.", [("Valérie HUBER", "Bernard KLEIN")]),
+    ("Sabine COLLET (pouvoir de Florence FALCOZ), Paul ROUX", [("Florence FALCOZ", "Sabine COLLET")]),
+    ("B. VAGNON a donné pouvoir à G. GRIGNON C. GANNE a\ndonné pouvoir à A. PINSARD",
+     [("B. VAGNON", "G. GRIGNON"), ("C. GANNE", "A. PINSARD")]),
+])
+def test_proxies_stated_in_a_clause_a_bracket_or_run_together(block, expected):
+    _, proxies = parse_attendance_block(block, False)
+    assert [(p.giver, p.holder) for p in proxies] == expected

@@ -9,12 +9,17 @@ from delibsearch.model import Proxy, Session
 
 GIVE = r"(?:a\s+donné\s+|donne\s+|donnant\s+)?(?:pouvoir|procuration|mandat|délégation)(?:\s+de\s+vote)?"
 PAIR_PATTERNS = [
-    re.compile(rf"^(?P<giver>.+?)\s*\(\s*{GIVE}\s+(?:donnée?\s+)?(?:à\s+)?(?P<holder>[^)]+)\)"),
+    re.compile(rf"^(?P<giver>.+?)\s*\(\s*{GIVE}\s+(?:donnée?\s+)?(?:à\s+)?(?!de\s|d[’'])(?P<holder>[^)]+)\)"),
     re.compile(r"^(?P<holder>.+?)\s*\(\s*(?:pouvoir|procuration|mandat)\s+(?:de|d[e’']\s*la\s+part\s+de)\s+(?P<giver>[^)]+)\)"),
     re.compile(rf"^(?P<giver>.+?)\s+{GIVE}\s+(?:donnée?\s+)?à\s+(?P<holder>.+)$"),
     re.compile(r"^(?P<giver>.+?)\s+(?:est\s+)?représentée?\s+par\s+(?P<holder>.+)$"),
     re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+à\s+(?P<holder>.+)$", re.I),
 ]
+# "HUBER Valérie, qui a donné procuration à KLEIN Bernard": the clause states the proxy of the name before it.
+GIVER_CLAUSE = re.compile(r",\s*qui\s+(?=a\s+donné\s|donne\s)")
+# Proxies run together: "B. VAGNON a donné pouvoir à G. GRIGNON C. GANNE a donné pouvoir à M. MOSSÉ".
+RUN_TOGETHER = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+(?=(?:[A-ZÀ-Þ]\.\s?|(?:M\.|Mme)\s+)?(?:[A-ZÀ-Þ][\w'’-]+\s+){0,2}"
+                          r"[A-ZÀ-Þ][\w'’-]+\s+a\s+donné\s)")
 # One proxy stated on a line of its own: "Philippe ROUVIER - COROUGE donne procuration à Denis JUVIN".
 STATEMENT = re.compile(rf"^(?P<giver>[^,;()\n]+?)\s+{GIVE}\s+(?:donnée?\s+)?à\s+(?P<holder>[^,;()\n]+?)\s*[.,;]?$", re.M)
 # "ROUVIER - COROUGE" is one surname; "UPPHOFF - PLUS Jean-Pierre" two members, the second printed NOM Prénom.
@@ -37,6 +42,7 @@ STARRED = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*
 
 def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str], list[Proxy]]:
     """Names listed in the block, and the proxies it states ("X pouvoir à Y", "X (procuration à Y)")."""
+    block = _part_run_together(GIVER_CLAUSE.sub(" ", block))
     proxies, rest = _line_statements(block)
     if proxies and not rest:
         return [], proxies
@@ -56,6 +62,17 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
         elif segment:
             names += split_names(segment)
     return names, proxies
+
+
+def _part_run_together(block: str) -> str:
+    """A new statement starts only after a whole one ("X a donné pouvoir à Y"): "HUBER Valérie a donné"
+    is one giver, printed NOM Prénom."""
+    parts, last = [], 0
+    for match in RUN_TOGETHER.finditer(block):
+        if re.search(r"\sà\s", block[last:match.start()]):
+            parts.append(block[last:match.start()])
+            last = match.end()
+    return " ; ".join(parts + [block[last:]])
 
 
 def _one_name_a_line(block: str) -> bool:
