@@ -573,3 +573,49 @@ def test_a_commune_name_printed_with_its_letters_spaced():
 def test_proxies_stated_in_a_clause_a_bracket_or_run_together(block, expected):
     _, proxies = parse_attendance_block(block, False)
     assert [(p.giver, p.holder) for p in proxies] == expected
+
+
+def test_proxies_given_to_the_mayor_by_title_and_a_secretary_named_before_its_verb():
+    from delibsearch.extract.header import extract_header
+    from delibsearch.parse.text import PagedText
+
+    text = ("PROCES-VERBAL du CONSEIL MUNICIPAL du 27 juin 2023\nsous la présidence de :\n"
+            "Monsieur Jean-Baptiste ROUSSELOT, Maire\nEtaient présents : MM. ARNOULT, CORDIER, Mmes AUBERTIN, VERDIER.\n"
+            "Absent(e)s : MM. TANGUY, OUDARD.\nAvaient donné pouvoir : Mme SAUNIER à M. le Maire ; Mme\n"
+            "LÉGER à Mme AUBERTIN ; M. BOUCHARD à M. CORDIER.\nMme Inès BOUAZIZ\n"
+            "est nommée Secrétaire à l'ouverture de la séance.\n")
+    session = extract_header(PagedText(pages=[text]), len(text)).session
+    assert [(p.giver, p.holder) for p in session.proxies] == [
+        ("SAUNIER", "Jean-Baptiste ROUSSELOT"), ("LÉGER", "AUBERTIN"), ("BOUCHARD", "CORDIER")]
+    assert session.absent == ["TANGUY", "OUDARD"]
+
+
+def test_a_margins_label_and_rapporteur_beside_a_title_are_not_the_title():
+    text = ("1 Modification du règlement intérieur du conseil municipal (article 31\n– expression des groupes)\n"
+            "ADMINISTRATION\nGÉNÉRALE Rapporteur : M. le Maire\n\nLe règlement intérieur fixe l'espace.\n"
+            "Adopté à l'unanimité.\n\n2 Compte administratif 2022 – Budget principal\n"
+            "FINANCES Rapporteur : M. DELAHAYE, Adjoint délégué aux finances\n\nTexte.\nAdopté à l'unanimité.\n")
+    spans, _ = find_items(text)
+    assert [s.title for s in spans] == [
+        "Modification du règlement intérieur du conseil municipal (article 31 – expression des groupes)",
+        "Compte administratif 2022 – Budget principal"]
+
+
+def test_a_tally_is_repaired_only_when_the_zero_reading_makes_the_voters_exactly():
+    vote, _ = parse_vote("par 26 voix pour et 5 voix contre", Roster([]), 27)
+    assert (vote.for_, vote.against) == (26, 5)
+
+
+def test_a_secretariat_label_ends_the_list_above_it():
+    session = Session()
+    read_attendance("ABSENTS : Messieurs JOUBERT, LAMY, Madame HUET.\nSecrétariat de séance : Monsieur Alain BRISSET.\n",
+                    session)
+    assert (session.absent, session.secretary) == (["JOUBERT", "LAMY", "HUET"], "Alain BRISSET")
+
+
+def test_a_title_in_small_letters_goes_on_in_capitals_inside_its_quotation():
+    # Montpellier, 17 February 2014, item 129, as printed.
+    text = ("1- Autre point\nTexte.\nAdopté à l'unanimité.\n\n2- Avenant n°1 à la convention de Délégation de Service "
+            "Public pour la\ngestion et l'exploitation des parcs de stationnement «FOCH-PREFECTURE /\nMARCHE AUX FLEURS »\n"
+            "et « ARC DE TRIOMPHE »\n\nPhilippe THINES :\n\nTexte.\n")
+    assert find_items(text)[0][1].title.endswith("«FOCH-PREFECTURE / MARCHE AUX FLEURS » et « ARC DE TRIOMPHE »")

@@ -21,9 +21,6 @@ SESSION_FIELDS = ("date", "time", "convened_on", "president", "secretary", "pres
 VOTE_FIELDS = ("for", "against", "abstention", "unanimous", "against_names", "abstention_names")
 KNOWN_GAPS = {
     "pierrefonds/cm-19-octobre-2023.pdf::item 8::decision": "an information item closed without a vote sentence",
-    "pierrefonds/cm-19-octobre-2023.pdf::item 8::vote.against": "an information item closed without a vote sentence",
-    "pierrefonds/cm-19-octobre-2023.pdf::item 8::vote.abstention": "an information item closed without a vote sentence",
-    "pierrefonds/cm-19-octobre-2023.pdf::item 8::vote.unanimous": "an information item closed without a vote sentence",
     "pierrefonds/cm-du-10-avril-2024.pdf::item D2024-15::vote.for": "the mayor leaves the room for the accounts vote; voters are not recounted",
     "pierrefonds/20250527-pv.pdf::item D2025-021::vote.against": "template leftover 'à l'unanimité/majorité' is read as unanimity",
     "pierrefonds/20250527-pv.pdf::item D2025-021::vote.abstention": "template leftover 'à l'unanimité/majorité' is read as unanimity",
@@ -38,8 +35,8 @@ for number in ("1", "3"):
             "secret-ballot election results are not read as votes"
 KNOWN_GAPS["lannion/proces-verbal-du-conseil-municipal-du-25-mai.pdf::item 4::decision"] = \
     "reading of the councillors' charter: 'noted' is not written"
-for number, fields in (("10", ("decision", "vote.for", "vote.against", "vote.abstention")),
-                       ("11", ("decision", "vote.for", "vote.against", "vote.abstention", "vote.unanimous"))):
+for number, fields in (("10", ("vote.for", "vote.against", "vote.abstention")),
+                       ("11", ("vote.for", "vote.against", "vote.abstention", "vote.unanimous"))):
     for field in fields:
         KNOWN_GAPS[f"lannion/proces-verbal-du-conseil-municipal-du-8-juin.pdf::item {number}::{field}"] = \
             "election items: results by list"

@@ -99,11 +99,20 @@ def cut_block(block: str) -> str:
     seen_names = False
     for number, line in enumerate(block.split("\n")):
         if number and (MOVEMENT.search(_outside_brackets(line)) or _is_prose(line)):
-            return block[:offset]
+            return _without_subject(block[:offset], line)
         if not line.strip() and seen_names and not _continues_list(block[offset:].strip().split("\n")[0]):
             return block[:offset]
         seen_names = seen_names or bool(line.strip())
         offset += len(line) + 1
+    return block
+
+
+def _without_subject(block: str, prose: str) -> str:
+    """A sentence that opens in small letters goes on from the line above ("Mme Inès BOUAZIZ" / "est nommée
+    Secrétaire"): that line is its subject, not a name of the list, unless it is itself a list."""
+    lines = block.rstrip("\n").split("\n")
+    if prose.lstrip()[:1].islower() and len(lines) > 1 and not re.search(r"[.,;:–—]|\s-\s", lines[-1]):
+        return "\n".join(lines[:-1]) + "\n"
     return block
 
 

@@ -14,6 +14,7 @@ from delibsearch.extract.attendance import MOVEMENT, read_attendance
 from delibsearch.extract.authority import read_authority
 from delibsearch.extract.names import Roster, clean_name
 from delibsearch.extract.phrases import CIVNAME, TITLE, patterns
+from delibsearch.extract.proxies import HEAD_TITLE
 from delibsearch.extract.sentences import flat, sentence_spans
 from delibsearch.model import Movement, Session
 from delibsearch.parse.text import PagedText
@@ -63,6 +64,9 @@ def extract_header(doc: PagedText, end: int) -> Header:
     session.present_count = _count(patterns("present_count"), zone) or len(session.present) or None
     session.in_office = _count(patterns("in_office"), zone)
     session.movements = find_movements(doc)
+    for proxy in session.proxies:
+        if proxy.holder == HEAD_TITLE:
+            proxy.holder = session.president
     _link_to_roster(session)
     for field in ("date", "president", "present_count"):
         if getattr(session, field) in (None, []):

@@ -256,36 +256,50 @@ def _full_title(heading: Heading, text: str, end: int) -> str:
     title = heading.title
     if not title:
         return _title_from_next_lines(lines)
-    block = [] if title.rstrip().endswith((".", "!", "?", ":")) else _heading_block(lines, _mostly_upper(title))
+    block = [] if title.rstrip().endswith((".", "!", "?", ":")) else _heading_block(lines, title)
     if block:
         return _tidy_title(" ".join([title, *block]))
     for i, line in enumerate(lines[:3]):
         line = line.strip()
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if not line or RAPPORTEUR.match(line) or not continues_title(title, line, following):
+        if not line or RAPPORTEUR.search(line) or not continues_title(title, line, following):
             break
         title = f"{title} {line}"
     return _tidy_title(title)
 
 
-def _heading_block(lines: list[str], upper: bool = False) -> list[str]:
+def _heading_block(lines: list[str], title: str = "") -> list[str]:
     """The lines under a heading's first line that belong to it: a short block without a sentence's end,
     of short lines closed by a blank line, a vote's tally, a rapporteur or a speaker's label ("Serge FLEURENCE :").
 
     Layout reading leaves a blank line after a heading block, so a title printed over five lines is whole.
-    A title in capitals goes on in capitals: the first line in small letters under it opens the body.
+    A title in capitals goes on in capitals: the first line in small letters under it opens the body; a line
+    in capitals under a title in small letters, with a rapporteur's label after it, is a margin's label
+    ("ADMINISTRATION" / "GÉNÉRALE Rapporteur :"); capitals are a title's own words otherwise ("«FOCH-PREFECTURE /"
+    / "MARCHE AUX FLEURS »").
     """
+    upper = _mostly_upper(title)
     block: list[str] = []
-    for line in lines[:TITLE_BLOCK_LINES + 1]:
+    for i, line in enumerate(lines[:TITLE_BLOCK_LINES + 1]):
         line = line.strip()
-        if not line or RAPPORTEUR.match(line) or BLOCK_STOP.match(line):
+        if not line or RAPPORTEUR.search(line) or BLOCK_STOP.match(line):
             return block
-        if upper and not _mostly_upper(line):
+        if upper and not _mostly_upper(line) or not upper and _mostly_upper(line) and _margin_label(lines[i:i + 2]) \
+                and not _open(" ".join([title, *block])):
             return block
         if len(block) == TITLE_BLOCK_LINES or len(line) > TITLE_LINE_MAX or _sentence(line):
             return []
         block.append(line)
     return block if len(lines) <= TITLE_BLOCK_LINES else []
+
+
+def _margin_label(lines: list[str]) -> bool:
+    """Capitals that a rapporteur's label follows on the same or the next line: a margin's label."""
+    return any(RAPPORTEUR.search(line) for line in lines)
+
+
+def _open(text: str) -> bool:
+    return text.count("«") > text.count("»") or text.count("(") > text.count(")")
 
 
 def _sentence(line: str) -> bool:

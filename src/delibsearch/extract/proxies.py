@@ -20,6 +20,9 @@ GIVER_CLAUSE = re.compile(r",\s*qui\s+(?=a\s+donné\s|donne\s)")
 # Proxies run together: "B. VAGNON a donné pouvoir à G. GRIGNON C. GANNE a donné pouvoir à M. MOSSÉ".
 RUN_TOGETHER = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+(?=(?:[A-ZÀ-Þ]\.\s?|(?:M\.|Mme)\s+)?(?:[A-ZÀ-Þ][\w'’-]+\s+){0,2}"
                           r"[A-ZÀ-Þ][\w'’-]+\s+a\s+donné\s)")
+# A proxy given to the sitting's head by title ("Mme SAUNIER à M. le Maire"): the header puts the president's name.
+HEAD = re.compile(r"^(?:M\.|Mme|Monsieur|Madame)?\s*(?:le|la)\s+(?:maire|présidente?)$", re.I)
+HEAD_TITLE = "le Maire"
 # One proxy stated on a line of its own: "Philippe ROUVIER - COROUGE donne procuration à Denis JUVIN".
 STATEMENT = re.compile(rf"^(?P<giver>[^,;()\n]+?)\s+{GIVE}\s+(?:donnée?\s+)?à\s+(?P<holder>[^,;()\n]+?)\s*[.,;]?$", re.M)
 # "ROUVIER - COROUGE" is one surname; "UPPHOFF - PLUS Jean-Pierre" two members, the second printed NOM Prénom.
@@ -107,7 +110,8 @@ def _pair(segment: str, is_proxy_block: bool) -> Proxy | None:
     for pattern in patterns:
         match = pattern.search(segment.strip(" .;"))
         if match:
-            giver, holder = clean_name(match.group("giver")), clean_name(match.group("holder"))
+            giver = clean_name(match.group("giver"))
+            holder = HEAD_TITLE if HEAD.match(match.group("holder").strip(" .;")) else clean_name(match.group("holder"))
             if giver and holder:
                 return Proxy(giver=giver, holder=holder)
     return None

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from delibsearch.extract.dates import words_to_int
 from delibsearch.extract.ballots import elected, read_ballot
+from delibsearch.extract.dates import words_to_int
 from delibsearch.extract.misreads import repair
 from delibsearch.extract.names import Roster, clean_name
 from delibsearch.model import Vote
@@ -189,14 +189,15 @@ def _derive_counts(vote: Vote, session_voters: int | None, majority: bool) -> No
 
 
 def _repair_misread_counts(vote: Vote, voters: int | None) -> None:
-    """A tally larger than the voters holds a misread zero ("16 voix POUR" of 12 voters is 10)."""
+    """A tally larger than the voters holds a misread zero ("16 voix POUR" of 12 voters is 10) when the zero
+    reading makes the tally the voters exactly."""
     fields = ("for_", "against", "abstention")
     counts = {f: getattr(vote, f) for f in fields if getattr(vote, f) is not None}
     if voters is None or sum(counts.values()) <= voters:
         return
     for name, count in counts.items():
         others = sum(counts.values()) - count
-        repaired = repair(str(count), lambda n: n + others <= voters)
+        repaired = repair(str(count), lambda n: n + others == voters)
         if repaired is not None:
             setattr(vote, name, repaired)
             return
