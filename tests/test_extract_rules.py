@@ -619,3 +619,13 @@ def test_a_title_in_small_letters_goes_on_in_capitals_inside_its_quotation():
             "Public pour la\ngestion et l'exploitation des parcs de stationnement «FOCH-PREFECTURE /\nMARCHE AUX FLEURS »\n"
             "et « ARC DE TRIOMPHE »\n\nPhilippe THINES :\n\nTexte.\n")
     assert find_items(text)[0][1].title.endswith("«FOCH-PREFECTURE / MARCHE AUX FLEURS » et « ARC DE TRIOMPHE »")
+
+
+def test_the_secretary_designated_in_the_first_point():
+    from delibsearch.extract.header import extract_header
+    from delibsearch.parse.text import PagedText
+
+    head = "PROCES-VERBAL DE LA SEANCE DU 25 MAI 2020\nsous la présidence de M. Jean WENDLING, Maire.\n\n"
+    body = ("POINT 2 - Formation du bureau\nLe conseil municipal a désigné Mme Laura ZIMMER, benjamine de "
+            "l'assemblée,\nen qualité de secrétaire de séance.\n")
+    assert extract_header(PagedText(pages=[head + body]), len(head)).session.secretary == "Laura ZIMMER"

@@ -60,7 +60,9 @@ def extract_header(doc: PagedText, end: int) -> Header:
     read_attendance(zone, session)
     authority, body = read_authority(doc.text, zone)
     session.president = _president(zone, doc.text, authority, warnings)
-    session.secretary = session.secretary or _first_name(patterns("secretary"), zone)
+    # The secretary may be designated in the first point rather than the header ("Désignation du secrétaire").
+    session.secretary = session.secretary or _first_name(patterns("secretary"), zone) \
+        or _first_name(patterns("secretary"), doc.text[:SECRETARY_SPAN])
     session.present_count = _count(patterns("present_count"), zone) or len(session.present) or None
     session.in_office = _count(patterns("in_office"), zone)
     session.movements = find_movements(doc)
@@ -161,6 +163,7 @@ def _place(zone: str) -> str | None:
     return place or None
 
 
+SECRETARY_SPAN = 8000  # characters: the header and the first points
 INSTALLATION = re.compile(r"[ée]lection\s+du\s+maire|installation\s+(?:du\s+conseil|des\s+conseillers)", re.I)
 INSTALLATION_SPAN = 8000  # characters: where the eldest member takes the chair, after the outgoing mayor opened
 
