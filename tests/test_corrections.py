@@ -54,7 +54,10 @@ def test_a_correction_survives_reindexing_and_can_be_removed(tmp_path, seed_copy
 
     seed_copy.write_bytes(seed_copy.read_bytes() + b"\n%% a new version of the same file\n")
     assert run_cli("index", "--data", data, str(seed_copy)).stdout.startswith("1 indexed")
-    assert client.get(f"/api/sittings/{doc_id}").get_json()["items"][0]["title"] == TITLE
+    moved = client.get(f"/api/sittings/{doc_id}")
+    assert moved.status_code == 301  # new bytes are a new document; the old URL leads to it
+    doc_id = int(moved.headers["Location"].rsplit("/", 1)[1])
+    assert client.get(f"/api/sittings/{doc_id}").get_json()["items"][0]["title"] == TITLE  # the correction came along
 
     listed = run_cli("correct", "--data", data, str(seed_copy), "--list")
     assert listed.stdout.strip() == f"item.6.title = {TITLE}  (titre en capitales)"

@@ -130,24 +130,29 @@ def _progress_printer(stream: TextIO):
 
 def cmd_correct(args: argparse.Namespace, settings: Settings) -> int:
     from delibsearch.corrections import check
+    from delibsearch.identity import file_sha256
     from delibsearch.ingest import Ingest
 
     path = args.file.resolve()
     ingest = Ingest(settings, workers=1)
     try:
+        sha = file_sha256(path) or ingest.store.sha_at(str(path))
+        if sha is None:
+            print(f"delibsearch: error: {path}: no such file, and no document was indexed from there", file=sys.stderr)
+            return 1
         if args.list or not args.field:
-            for c in ingest.store.corrections(str(path)):
+            for c in ingest.store.corrections(sha):
                 print(f"{c.field} = {c.value}" + (f"  ({c.note})" if c.note else ""))
             return 0
         if args.remove:
-            if not ingest.store.remove_correction(str(path), args.field):
+            if not ingest.store.remove_correction(sha, args.field):
                 print(f"delibsearch: error: {path}: no correction of {args.field}", file=sys.stderr)
                 return 1
         elif args.value is None:
             print("delibsearch: error: give the right VALUE, or --remove", file=sys.stderr)
             return 2
         else:
-            ingest.store.set_correction(str(path), check(args.field, args.value, args.note))
+            ingest.store.set_correction(sha, check(args.field, args.value, args.note))
         if not path.is_file():
             print(f"kept; {path} is not there to read again: the correction applies when it is indexed")
             return 0

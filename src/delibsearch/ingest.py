@@ -8,7 +8,6 @@ back in line with the store, then resumes with the files not yet stored.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from delibsearch import corrections
 from delibsearch.config import Settings
 from delibsearch.errors import NeedsOCR, ParseError
+from delibsearch.identity import file_sha256
 from delibsearch.extract import build_document
 from delibsearch.index import FullTextIndex, IndexedItem
 from delibsearch.model import Document
@@ -95,13 +95,6 @@ def _parse_safely(path: Path, ocr_cache: Path | None = None) -> tuple[Path, Docu
         return path, None, f"internal error while parsing ({type(exc).__name__}: {exc})", FAILED
 
 
-def _sha256(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 class Ingest:
     """Index PDFs into the store and the full-text index of one data directory."""
 
@@ -121,32 +114,47 @@ class Ingest:
         self.reconcile()
         files = find_pdfs(paths)
         report = Report()
-        todo = []
+        todo: dict[str, Path] = {}
+        copies: dict[str, list[Path]] = {}
         for path in files:
-            sha = _sha256(path)
-            stored = self.store.stored_hash(str(path))
-            if sha and stored == (sha, True):
+            sha = file_sha256(path)
+            if sha and self.store.is_current(sha):
+                self.store.note_path(str(path), sha)
                 self._note(report, FileResult(str(path), UNCHANGED), len(files), progress)
+            elif sha in todo:
+                copies.setdefault(sha, []).append(path)
             else:
-                todo.append(path)
+                todo[sha or str(path)] = path
+        shas = {path: sha for sha, path in todo.items()}
         pending: list[int] = []
-        for path, doc, reason, status in self._parsed(todo):
+        for path, doc, reason, status in self._parsed(list(todo.values())):
             if doc is None:
-                self.store.record_failure(str(path), _sha256(path), reason or "unknown error")
+                self.store.record_failure(str(path), file_sha256(path), reason or "unknown error")
                 result = FileResult(str(path), status, reason)
             else:
-                corrections.apply(doc, self.store.corrections(str(path)))
+                corrections.apply(doc, self.store.corrections(doc.source.sha256, str(path)))
                 pending.append(self.store.save(doc))
                 result = FileResult(str(path), INDEXED, pages=doc.source.pages, items=len(doc.items))
             if len(pending) >= BATCH:
                 self._index(pending)
                 pending = []
             self._note(report, result, len(files), progress)
+            for copy in copies.get(shas[path], []):
+                self._note(report, self._copy(copy, path, result, shas[path]), len(files), progress)
         self._index(pending)
+        self.reconcile()
         if report.count(INDEXED):
             self.index.optimize()
         report.seconds = time.perf_counter() - started
         return report
+
+    def _copy(self, copy: Path, original: Path, result: FileResult, sha: str) -> FileResult:
+        """A file of the same bytes as one just read: the same document, seen at one more path."""
+        if result.status != INDEXED:
+            self.store.record_failure(str(copy), sha, result.reason or "unknown error")
+            return FileResult(str(copy), result.status, result.reason)
+        self.store.note_path(str(copy), sha)
+        return FileResult(str(copy), UNCHANGED, f"the same PDF as {original}")
 
     def _parsed(self, paths: list[Path]) -> Iterator[tuple[Path, Document | None, str | None, str]]:
         """Each file read in a worker under a time and a memory limit, in the order the readings end."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from delibsearch import identity
 from delibsearch.extract.dates import fold
 from delibsearch.model import Document
 
@@ -87,8 +88,9 @@ def entity_id(db: sqlite3.Connection, kind: str, name: str, authority: str | Non
         if country:
             db.execute("UPDATE entities SET country = COALESCE(country, ?) WHERE id = ?", (country, record))
     else:
-        record = int(db.execute("INSERT INTO entities (kind, scope, key, name, country) VALUES (?, ?, ?, ?, ?)",
-                                (kind, scope, key, name, country)).lastrowid)
+        record = identity.entity_id(kind, scope, key)
+        db.execute("INSERT INTO entities (id, kind, scope, key, name, country) VALUES (?, ?, ?, ?, ?, ?)",
+                   (record, kind, scope, key, name, country))
     db.execute("INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?, ?)", (record, alias or name))
     return record
 
