@@ -11,7 +11,7 @@ from delibsearch.extract.kind import document_kind
 from delibsearch.extract.names import Roster, clean_name, split_names
 from delibsearch.extract.proxies import parse_attendance_block
 from delibsearch.extract.rapporteur import find_rapporteur
-from delibsearch.extract.unnumbered import object_items, vote_closed_items
+from delibsearch.extract.unnumbered import bullet_headings, capital_headings, object_items, vote_closed_items
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Session
 
@@ -629,3 +629,85 @@ def test_the_secretary_designated_in_the_first_point():
     body = ("POINT 2 - Formation du bureau\nLe conseil municipal a désigné Mme Laura ZIMMER, benjamine de "
             "l'assemblée,\nen qualité de secrétaire de séance.\n")
     assert extract_header(PagedText(pages=[head + body]), len(head)).session.secretary == "Laura ZIMMER"
+
+
+def test_sub_items_under_numbered_sections_are_the_items():
+    text = ("1 - FINANCES\n\n1.1 Décision modificative n° 2" + BODY + "1.2 Tarifs communaux 2023" + BODY
+            + "2 - APPROBATION DU PROCÈS-VERBAL" + BODY + "3 - PERSONNEL\n\n3.1 Création d'un poste" + BODY)
+    spans = find_items(text)[0]
+    assert [s.number for s in spans] == ["1.1", "1.2", "2", "3.1"]  # a section without sub-items is an item
+    assert spans[0].group == "1. FINANCES" and spans[3].group == "3. PERSONNEL"
+
+
+@pytest.mark.parametrize("headings,expected", [
+    (["N°1 : Compte administratif 2019", "N°2 : Affectation du résultat", "N °3 : Budget primitif"], ["1", "2", "3"]),
+    (["Délibération n° 2025/001 APPROBATION DU PROCÈS-VERBAL", "Délibération n° 2025/002 TARIFS DE LA CANTINE"],
+     ["2025/001", "2025/002"]),
+    (["Tarifs de l'eau potable 2023 : 2022-62", "Adhésion à l'agence technique : 2022-63",
+      "Rapport sur le service public d'assainissement non collectif :\n2022-64"], ["2022-62", "2022-63", "2022-64"]),
+])
+def test_more_numbering_schemes(headings, expected):
+    assert numbers("".join(h + BODY for h in headings)) == expected
+
+
+def test_a_title_in_capitals_after_a_report_number():
+    spans = find_items("Délibération n° 2025/004 OUVERTURE DE CRÉDITS" + BODY + "Délibération n° 2025/005 TARIFS" + BODY)[0]
+    assert [s.title for s in spans] == ["OUVERTURE DE CRÉDITS", "TARIFS"]
+
+
+PRESENT = "Présents : MM. DUPRÉ, VIALA, Mmes ROUX, BLANC.\nSecrétaire de séance : Mme ROUX.\n\n"
+PARAGRAPH = ("Monsieur le Maire présente le projet au conseil municipal, qui en débat longuement.\n"
+             "Après en avoir délibéré, le conseil municipal approuve.\n\n")
+
+
+def test_unnumbered_headings_in_capitals_or_after_a_bullet():
+    capitals = (PRESENT + "VOIRIE : PROGRAMME 2022 ET DEMANDE\nDE SUBVENTION\n" + PARAGRAPH
+                + "CIMETIÈRE : REPRISE DES CONCESSIONS EN ÉTAT\nD'ABANDON\n" + PARAGRAPH)
+    assert [s.title for s in capital_headings(capitals)] == [
+        "VOIRIE : PROGRAMME 2022 ET DEMANDE DE SUBVENTION", "CIMETIÈRE : REPRISE DES CONCESSIONS EN ÉTAT D'ABANDON"]
+    bullets = (PRESENT + "➢ Éclairage public : demande d'aide au\nSyndicat d'énergies\n" + PARAGRAPH
+               + "➢ Location du logement communal\n" + PARAGRAPH)
+    assert [s.title for s in bullet_headings(bullets)] == [
+        "Éclairage public : demande d'aide au Syndicat d'énergies", "Location du logement communal"]
+    assert capital_headings(PRESENT + "COMPTE RENDU DE LA SÉANCE DU 7 MARS\n" + PARAGRAPH + "DÉCIDE :\n" + PARAGRAPH) == []
+
+
+def test_a_run_on_header_and_a_list_that_runs_into_a_sentence():
+    session = Session()
+    read_attendance("Étaient présents : MM. DURAND, VIALA, Mmes ROUX,\nBLANC et NOËL, formant la majorité des membres"
+                    " en exercice.\nAbsent : M. PINEL.\n", session)
+    assert session.present == ["DURAND", "VIALA", "ROUX", "BLANC", "NOËL"] and session.absent == ["PINEL"]
+    session = Session()
+    read_attendance("Étaient présents : MM. et Mmes DURAND Marc, ROUX Julie,\nSAINT-MARTIN Karine M. PÉBAYLE Olivier"
+                    " donne procuration à M. DURAND Marc\nExcusé : M. ESPARBES Didier Secrétaire de séance : Mme ROUX"
+                    " Julie\n", session)
+    assert session.present == ["Marc DURAND", "Julie ROUX", "Karine SAINT-MARTIN"]
+    assert [(p.giver, p.holder) for p in session.proxies] == [("Olivier PÉBAYLE", "Marc DURAND")]
+    assert session.excused == ["Didier ESPARBES"] and session.secretary == "Julie ROUX"
+
+
+def test_represented_by_under_a_proxy_label():
+    names, proxies = parse_attendance_block("Régis CROUZET par Jérôme PAGÈS,", True)
+    assert names == [] and [(p.giver, p.holder) for p in proxies] == [("Régis CROUZET", "Jérôme PAGÈS")]
+
+
+def test_a_tally_of_zeros_under_a_unanimous_decision_is_unanimous():
+    vote, decision = parse_vote("Le Conseil municipal, à l'unanimité des membres ayant pris part au vote,\n"
+                                "- ATTRIBUE les subventions suivantes.\nVotants : 9 Pour : 9 Contre : 0 Abstention : 0",
+                                Roster([]), None)
+    assert vote.unanimous and vote.for_ == 9 and decision == "adopted"
+
+
+def test_a_decision_put_off_is_withdrawn():
+    assert parse_vote("Le Conseil Municipal décide de reporter sa décision à une prochaine séance.",
+                      Roster([]), None) == (None, "withdrawn")
+
+
+def test_named_dissent_wins_over_a_boilerplate_unanimity_and_is_flagged():
+    roster = Roster(["Gilles PAPIN", "Anne DEBUISSER", "Marc DUPONT", "Lise MARTIN"])
+    vote, decision = parse_vote("Le conseil municipal, après en avoir délibéré, à l'unanimité, approuve le budget.\n"
+                                "Abstentions 4 : M. Papin, Mme Debuisser, M. Dupont, Mme Martin", roster, 20)
+    assert not vote.unanimous and (vote.for_, vote.against, vote.abstention) == (16, 0, 4)
+    assert vote.abstention_names == ["Gilles PAPIN", "Anne DEBUISSER", "Marc DUPONT", "Lise MARTIN"]
+    assert "unanimité" in vote.conflict and decision == "adopted"
+    assert parse_vote("Le Conseil municipal PREND ACTE du rapport annuel.", roster, 20) == (None, "noted")

@@ -47,6 +47,10 @@ STATUS_ROW = re.compile(
     r"(?m)^[^\n]*?(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)*\s+[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*(?:\s[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)*)"
     r"[ \t|]+(?P<status>Présente?s?|Excusée?s?|Absente?s?)\b[ \t|]*(?P<rest>[^\n]*)$")
 MIN_STATUS_ROWS = 3
+# A label after a name on the same line ("Excusé : M. ESPARBES Didier Secrétaire de séance : Mme SARRAMÉA"):
+# a run-on header; the label opens a line of its own.
+MID_LINE_LABEL = re.compile(r"(\b[A-ZÀ-Þ][\w'’-]+\)?)[ \t]+(?=(?:Secrétaire\s+de\s+(?:la\s+)?séance|Excusée?s?|Absente?s?"
+                            r"(?:\s+excusée?s?)?|Procurations?|Pouvoirs?)[ \t]*:)")
 COUNTED_LABEL = re.compile(r"(?<=[a-zé])[ \t]*\(\d{1,3}\)(?=[ \t]*:)")  # "Présents (21) :" is "Présents :"
 
 
@@ -73,7 +77,7 @@ def read_status_table(zone: str, session: Session) -> bool:
 
 def read_attendance(zone: str, session: Session) -> None:
     """Fill the session's attendance from the header zone: its labelled blocks, else a table of statuses."""
-    zone = COUNTED_LABEL.sub(" ", zone)
+    zone = MID_LINE_LABEL.sub("\\1\n", COUNTED_LABEL.sub(" ", zone))
     matches = list(LABELS.finditer(zone))
     if not any(m.lastgroup == "present" for m in matches) and read_status_table(zone, session):
         matches = [m for m in matches if m.lastgroup == "secretary"]
@@ -99,12 +103,21 @@ def cut_block(block: str) -> str:
     seen_names = False
     for number, line in enumerate(block.split("\n")):
         if number and (MOVEMENT.search(_outside_brackets(line)) or _is_prose(line)):
-            return _without_subject(block[:offset], line)
+            return _without_subject(block[:offset], line) + _names_before_prose(line)
         if not line.strip() and seen_names and not _continues_list(block[offset:].strip().split("\n")[0]):
             return block[:offset]
         seen_names = seen_names or bool(line.strip())
         offset += len(line) + 1
     return block
+
+
+def _names_before_prose(line: str) -> str:
+    """A list's last names before the sentence they run into ("SÉGURET, MAUREL et BOUSQUIÉ, formant la
+    majorité des membres en exercice"): kept when they are names in capitals."""
+    head = re.split(r",\s+(?=[a-zà-ÿ]{3,})", line, maxsplit=1)[0]
+    if head == line or _is_prose(head) or MOVEMENT.search(head) or not re.search(r"[A-ZÀ-Þ]{2}", head):
+        return ""
+    return head
 
 
 def _without_subject(block: str, prose: str) -> str:

@@ -24,6 +24,8 @@ AUTHORITY = [
     re.compile(r"(?i:Conseil\s+municipal)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
 ]
 LETTER_SPACED = re.compile(r"(?:COMMUNE|VILLE|MAIRIE)(?:DE|D['’])(?P<name>[A-ZÀ-Þ'’-]{3,})$")
+# A typewriter's spaced hyphens around a particle ("CHANTELOUBE - SUR - GARTEMPE"): one name.
+SPACED_PARTICLE = re.compile(r"\b([A-ZÀ-Þ]{2,}) - (SUR|SOUS|LÈS|LES|LA|LE|EN|DE|DU|DES|AUX) - ([A-ZÀ-Þ])")
 BODIES = ("conseil communautaire", "conseil municipal", "comité syndical", "bureau communautaire", "conseil métropolitain")
 # Words printed beside or after an authority's name that are never part of it.
 NOT_PLACE_WORDS = {"affiche", "affichee", "compte", "comptes", "proces-verbal", "proces", "seance", "conseil",
@@ -69,6 +71,7 @@ def authority_of_folder(folder: str) -> str | None:
 
 def _authority(head: str, patterns: list[re.Pattern[str]]) -> str | None:
     """The first authority named: "Commune de X", "Ville de X", "Communauté de communes ..."."""
+    head = SPACED_PARTICLE.sub(r"\1-\2-\3", head)
     matches = [m for m in (_first_naming(p, head) for p in patterns) if m]
     if not matches:
         return None

@@ -13,8 +13,8 @@ from delibsearch.extract.money import parse_amount_cell
 from delibsearch.extract.names import Roster
 from delibsearch.extract.sections import find_sections
 from delibsearch.extract.tables import find_tables
-from delibsearch.extract.unnumbered import (agenda_items, object_items, register_extracts, single_deliberation,
-                                            vote_closed_items)
+from delibsearch.extract.unnumbered import (agenda_items, bullet_headings, capital_headings, object_items,
+                                            register_extracts, single_deliberation, vote_closed_items)
 from delibsearch.extract.trips import column_map, is_trip_table, trips_from_table, trips_from_text
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Document, Entity, Item, Session, Source, Table, Trip
@@ -100,6 +100,11 @@ def _unnumbered_items(doc: PagedText, warnings: list[str]) -> list[ItemSpan]:
         warnings[:] = [w for w in warnings if not w.startswith("items:")]
         warnings.append("items: the file binds several register extracts; each one's deliberation is an item")
         return extracts
+    capitals = max(capital_headings(doc.text, doc.side_spans), bullet_headings(doc.text, doc.side_spans), key=len)
+    if len(capitals) > max(len(headed), len(closed)):
+        warnings[:] = [w for w in warnings if not w.startswith("items:")]
+        warnings.append("items: no numbering; each item opens with a heading (in capitals, or after a bullet)")
+        return capitals
     objects = object_items(doc.text)
     if len(objects) > max(len(headed), len(closed)):
         warnings[:] = [w for w in warnings if not w.startswith("items:")]

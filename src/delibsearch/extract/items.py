@@ -30,12 +30,17 @@ YEAR_CODE = re.compile(
     r"\s*(?:[-–:]+\s*|\s(?=Objet))(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)?$",
     re.M,
 )
+# The number after the title ("Tarifs de l'eau 2023 : 2022-62"), as some town-hall web pages print it.
+TRAILING_CODE = re.compile(r"^(?P<title>[A-ZÀ-Þ«\"][^\n]{3,200}?)[^\S\n]*[:–-][^\S\n]*\n?[^\S\n]*(?P<num>(?:19|20)\d{2}[-/]\d{1,3})[^\S\n]*$",
+                           re.M)
 DATED_CODE = re.compile(r"^(?P<num>20\d{2}([ /.])\d{2}\2\d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # The heading's word opens with a capital: "délibération n° 2023-031" wrapped to a line's start is running text.
 REPORT = re.compile(r"^(?=(?-i:[A-ZÀ-Þ]))(?:(?:Rapport|Délibération|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*"
                     r"|(?:Délibération|DELIBERATION|Affaire|Point|Dossier)\s+(?=\d))"  # "POINT 1 -", "Délibération 5/2023"
-                    r"(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)\s*(?:[-–:]\s*(?P<title>.+))?$", re.M | re.I)
-ARABIC = re.compile(r"^(?:N°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+                    r"(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)(?:[^\S\n]+(?P<caps>(?-i:[A-ZÀ-Þ«]{2})[^\n]+)|\s*(?:[-–:]\s*(?P<title>.+))?)$",
+                    re.M | re.I)  # "Délibération n° 2025/001 APPROBATION DU PROCÈS-VERBAL": a title in capitals after a space
+ARABIC = re.compile(r"^(?:N\s?°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|(?<=°\d)\s?:|(?<=°\d\d)\s?:"
+                    r"|(?<=°\s\d)\s?:|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)  # a colon after "N°1" only
 # Numbers in levels ("1-1-1 Budget", "2.3 - Tarifs"): read when no other numbering is found.
 LEVELLED = re.compile(r"^(?P<num>[1-9]\d?(?:[-.][0-9]\d?){1,3})\s*[-–:.)]?\s+(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # A number before a title in lower case or a street number ("67 modification du tableau", "66 20 rue de Verdun"):
@@ -78,7 +83,8 @@ class ItemSpan:
 def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[str]]:
     """Item spans of the document (offsets into text), and warnings."""
     coded = sorted(_candidates(CODE, text, "code") + _candidates(DATED_CODE, text, "code")
-                   + _year_codes(_candidates(YEAR_CODE, text, "code")), key=lambda h: h.start)
+                   + _year_codes(_candidates(YEAR_CODE, text, "code") + _candidates(TRAILING_CODE, text, "code")),
+                   key=lambda h: h.start)
     reports = _candidates(REPORT, text, "report")
     arabic_candidates = _candidates(ARABIC, text, "arabic")
     weak = [replace(h, weak=True) for h in _candidates(ARABIC_WEAK, text, "arabic")]
@@ -90,6 +96,8 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
         items, groups = _dedupe(coded + _orphans(all_arabic, coded), text), _groups(arabic + roman)
     elif reports:
         items, groups = _dedupe(reports, text), _groups(arabic + roman)
+    elif nested := _nested(arabic, _candidates(LEVELLED, text, "arabic")):
+        items, groups = nested, _groups(arabic + roman)
     elif (len(arabic) >= 2 or _announced(arabic, arabic_candidates)) and len(arabic) >= len(roman):
         items, groups = arabic, _groups(roman)
     elif len(roman) >= 2:
@@ -107,12 +115,16 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
 def _candidates(pattern: re.Pattern[str], text: str, scheme: str) -> list[Heading]:
     found = []
     for match in pattern.finditer(text):
-        title = OBJET.sub("", (match.group("title") or "").strip())
+        title = OBJET.sub("", (match.group("title") or _group(match, "caps") or "").strip())
         if scheme in ("arabic", "roman") and (TABLE_ROW_END.search(title) or len(title) < 3):
             continue
         number = re.sub(r"\s+", " ", match.group("num")).strip(" -–")
         found.append(Heading(match.start(), match.end(), number, title, scheme))
     return found
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.group(name) if name in match.re.groupindex else None
 
 
 def _year_codes(candidates: list[Heading]) -> list[Heading]:
@@ -132,6 +144,21 @@ def _levelled(candidates: list[Heading]) -> list[Heading]:
         if not kept or key(heading) > key(kept[-1]):
             kept.append(heading)
     return kept
+
+
+def _nested(sections: list[Heading], levelled: list[Heading]) -> list[Heading]:
+    """Sub-items under numbered sections ("1 - FINANCES", "1.1 Décision modificative", "1.2 Tarifs"): the
+    sub-items are the items (their sections become groups), and a section without any is an item itself."""
+    children = []
+    for heading in _levelled(levelled):
+        section = next((s for s in reversed(sections) if s.start < heading.start), None)
+        if section and heading.number.split(".")[0] == section.number and "." in heading.number:
+            children.append((section, heading))
+    parents = [section for section, _ in children]
+    if len(children) < 2 or len(children) < len(levelled) or not all(_mostly_upper(s.title) for s in parents):
+        return []  # every sub-number nests, under sections printed as group headings ("1 - FINANCES")
+    parents = {id(section) for section in parents}
+    return sorted([h for _, h in children] + [s for s in sections if id(s) not in parents], key=lambda h: h.start)
 
 
 def _value(heading: Heading) -> int:

@@ -14,6 +14,8 @@ CIVILITY = re.compile(
     r"^(?:(?:M\.|MM\.|Mr\.?|Mme\.?|Mmes\.?|Mlle\.?|Madame|Monsieur|Mesdames|Messieurs|Mademoiselle|Dr\.?|Docteur|Me)\s+)+",
     re.I,
 )
+# "Mmes et MM. A, B", "Mesdames et Messieurs A, B": a list's opening civilities, not a name and the next.
+CIVILITY_PAIR = re.compile(r"^\s*(?:Mmes|Mesdames|MM\.?|Messieurs)\s+et\s+(?:Mmes|Mesdames|MM\.?|Messieurs)\s+")
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 PARTICLES = {"de", "du", "des", "le", "la", "les", "van", "von", "d'", "da", "di", "ben", "el", "dos", "del"}
 NOT_NAMES = {
@@ -84,7 +86,7 @@ def _is_upper(word: str) -> bool:
 
 def split_names(text: str) -> list[str]:
     """Names of a printed list ("Madame A B, Monsieur C D (départ à 19h59) – E F et G H")."""
-    text = PAREN.sub("", BULLET.sub(", ", text)).replace("\n", " ")
+    text = CIVILITY_PAIR.sub("", PAREN.sub("", BULLET.sub(", ", text)).replace("\n", " "))
     names = []
     for part in SPLIT_LIST.split(text):
         name = clean_name(part) if part else None

@@ -27,7 +27,8 @@ HEAD_TITLE = "le Maire"
 STATEMENT = re.compile(rf"^(?P<giver>[^,;()\n]+?)\s+{GIVE}\s+(?:donnée?\s+)?à\s+(?P<holder>[^,;()\n]+?)\s*[.,;]?$", re.M)
 # "ROUVIER - COROUGE" is one surname; "UPPHOFF - PLUS Jean-Pierre" two members, the second printed NOM Prénom.
 SPACED_HYPHEN = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+[-–]\s+(?=[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*\b(?!\s+[A-ZÀ-Þ][a-zà-ÿ]))")
-PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+à\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
+INNER_CIVILITY = re.compile(r"\s(?=(?:M\.|Mme|Madame|Monsieur)\s)")
+PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+(?:à|par)\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
 SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s[-–—]{1,3}\s*(?=[A-ZÀ-Þ])|(?<=\w)[-–—]\s(?=[A-ZÀ-Þ](?:\.|[a-zà-ÿ])))\s*")
 # What a margin column leaves at the start of a list's line on a scan: its count, its rule, a misread count
 # ("11 | VINAS", "| STURANT", "il Catherine VINAS", ": Catherine"), or a rule at its end ("VAILLIES |").
@@ -59,6 +60,8 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
     for segment in SEGMENTS.split(text):
         proxy = _pair(segment, is_proxy_block)
         if proxy:
+            listed, proxy.giver = _listed_before(proxy.giver)
+            names += listed
             proxies.append(proxy)
             if _holder_listed_first(segment):
                 names.append(proxy.holder)
@@ -115,6 +118,15 @@ def _pair(segment: str, is_proxy_block: bool) -> Proxy | None:
             if giver and holder:
                 return Proxy(giver=giver, holder=holder)
     return None
+
+
+def _listed_before(giver: str) -> tuple[list[str], str]:
+    """A run-on list goes on into a proxy ("SAINT-MARTIN Karine M. PÉBAYLE Olivier donne procuration à"):
+    the giver is the last name, after its civility; the names before it belong to the list."""
+    parts = INNER_CIVILITY.split(giver)
+    if len(parts) < 2:
+        return [], giver
+    return split_names(" ".join(parts[:-1])), clean_name(parts[-1]) or giver
 
 
 def _holder_listed_first(segment: str) -> bool:

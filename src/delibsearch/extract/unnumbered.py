@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Callable
 
 from delibsearch.extract.attendance import LABELS
 from delibsearch.extract.dates import fold
@@ -40,6 +41,10 @@ BULLET = re.compile(r"^\s*(?:[-–•▪·*o]|\d{1,2}\s*[.)°-])\s*")
 # Where a register extract begins: a file may bind the extracts of one sitting one after another.
 EXTRACT_START = re.compile(r"(?mi)^[^\n]{0,40}\bextrait\s+du\s+registre\s+des\s+d[ée]lib[ée]rations")
 MAX_TITLE_LINES = 5
+# Lines in capitals that head a document or its parts, not an item.
+BULLET_HEADING = re.compile(r"^\s*[➢►▶➤■□◆❖✓✔→●]\s*(?P<title>[A-ZÀ-Þ«\"].{3,})$")
+NOT_HEADINGS = re.compile(r"\b(?:COMPTE[- ]RENDU|PROC[ÈE]S[- ]VERBAL|S[ÉE]ANCE\s+DU|CONSEIL\s+MUNICIPAL\s+DU|ORDRE\s+DU\s+JOUR"
+                          r"|R[ÉE]PUBLIQUE\s+FRAN[ÇC]AISE|EXTRAIT\s+DU\s+REGISTRE|D[ÉE]LIB[ÉE]RATIONS?\s+DU\s+CONSEIL)\b")
 HEADER_SPAN = 5000  # characters: where a sitting's header labels may be
 MIN_AGENDA_MATCHES = 2
 MIN_SIDE_KEPT = 20  # letters of an agenda entry found at the end of a line that a side column opens
@@ -165,6 +170,78 @@ def vote_closed_items(text: str, side_spans: list[tuple[int, int]] | None = None
         return []
     spans[-1].end = len(text)
     return spans
+
+
+def capital_headings(text: str, side_spans: list[tuple[int, int]] | None = None) -> list[ItemSpan]:
+    """Items headed by a line or a few in capitals between paragraphs ("VOIRIE : PROGRAMME 2022 ET DEMANDE
+    DE SUBVENTION" over a paragraph in small letters), as small communes print them without numbers."""
+    return _headed_parts(text, side_spans, _capitals_title,
+                         lambda title, line, following: _in_capitals(line, min_letters=3, min_words=1))
+
+
+def bullet_headings(text: str, side_spans: list[tuple[int, int]] | None = None) -> list[ItemSpan]:
+    """Items headed by a line that a bullet opens ("➢ Tarifs de l'eau potable au 1er juillet 2021")."""
+    return _headed_parts(text, side_spans, _bullet_title, continues_title)
+
+
+def _capitals_title(line: str) -> str | None:
+    return line.strip() if _in_capitals(line) else None
+
+
+def _bullet_title(line: str) -> str | None:
+    found = BULLET_HEADING.match(line)
+    return found.group("title").strip() if found else None
+
+
+def _headed_parts(text: str, side_spans: list[tuple[int, int]] | None, title_of: Callable[[str], str | None],
+                  continues: Callable[[str, str, str], bool]) -> list[ItemSpan]:
+    """After the attendance, each heading that opens a paragraph of body text starts an item: a line that
+    `title_of` reads as a title, with the lines after it that `continues` says carry it on."""
+    side = {start for start, _ in side_spans or []}
+    start = _after_attendance(text)
+    lines, offset = [], start
+    for line in text[start:].split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    headings: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        at, line = lines[i]
+        opens = i == 0 or not lines[i - 1][1].strip() or lines[i - 1][1].rstrip().endswith((".", ":"))
+        first = title_of(line) if opens and at not in side else None
+        if first is None:
+            i += 1
+            continue
+        block = [first]
+        while i + len(block) < len(lines) and len(block) < MAX_TITLE_LINES:
+            line, following = lines[i + len(block)][1].strip(), _line_after(lines, i + len(block))
+            if not line or not continues(" ".join(block), line, following):
+                break
+            block.append(line)
+        title = " ".join(block).strip(" :")
+        if _is_body_line(_line_after(lines, i + len(block) - 1)) and not NOT_HEADINGS.search(title):
+            headings.append((at, title))
+        i += len(block)
+    if len(headings) < MIN_AGENDA_MATCHES:
+        return []
+    return [ItemSpan(None, title, at, headings[n + 1][0] if n + 1 < len(headings) else len(text), None)
+            for n, (at, title) in enumerate(headings)]
+
+
+def _line_after(lines: list[tuple[int, str]], index: int) -> str:
+    return lines[index + 1][1] if index + 1 < len(lines) else ""
+
+
+def _in_capitals(line: str, min_letters: int = 10, min_words: int = 3) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    return (len(letters) >= min_letters and len(words) >= min_words
+            and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
+
+
+def _is_body_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 10 and sum(c.islower() for c in letters) >= 0.6 * len(letters)
 
 
 def _paragraph_end(text: str, offset: int) -> int:

@@ -22,6 +22,7 @@ COMPOUND_TAILS = {
     "être", "à", "dire", "midi", "ci", "là", "même", "mêmes", "t", "il", "elle", "ils", "elles",
     "on", "vous", "nous", "y", "en", "vis", "clés", "clé", "cadre", "dessus", "dessous",
 }
+PLACE_PARTICLES = {"sur", "sous", "lès", "lez", "les", "la", "le", "de", "du", "des", "en", "aux", "et", "d", "l"}
 HYPHEN_BREAK = re.compile(r"(\w+)-\n([^\W\d_][\w'’-]*)")
 
 
@@ -102,7 +103,9 @@ def rejoin_hyphenation(page: str, context: str) -> str:
 
     def repair(match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(2)
-        return head + ("-" if _is_compound(head, tail, context) else "") + tail
+        # "MARSILLAC-LA-\nVARENNE": a part of a hyphenated name is no cut word
+        inside_compound = match.start(1) > 0 and page[match.start(1) - 1] == "-"
+        return head + ("-" if inside_compound or _is_compound(head, tail, context) else "") + tail
 
     return HYPHEN_BREAK.sub(repair, page)
 
@@ -114,6 +117,8 @@ def _is_compound(head: str, tail: str, context: str) -> bool:
     if seen_hyphenated or seen_joined:
         return seen_hyphenated > seen_joined
     if first_tail.lower() in COMPOUND_TAILS:
+        return True
+    if first_tail != tail and first_tail.lower() in PLACE_PARTICLES:  # "Roquenègre-\nsur-Cère"
         return True
     if head[:1].isupper() and head[1:].islower() and first_tail[:1].isupper():
         return True

@@ -121,7 +121,22 @@ def words_from_tsv(tsv: str) -> list[Word]:
         left, top, width, height = (float(v) * POINTS for v in cells[6:10])
         word = Word(x0=left, top=top, x1=left + width, bottom=top + height, text=cells[11].strip(), space_after=True)
         lines.setdefault((cells[2], cells[3], cells[4]), []).append(word)
-    return [word for words in lines.values() for stretch in _stretches(words) for word in _on_one_line(stretch)]
+    return [word for words in lines.values() for stretch in _stretches(_untangled(words))
+            for word in _on_one_line(stretch)]
+
+
+def _untangled(words: list[Word]) -> list[Word]:
+    """Words of one Tesseract line whose boxes overlap at the same height are neighbours, not a stamp over
+    the line: an accented "à" boxed into the end of the word before it ("Adopté" 215-379, "à" 359-378)
+    would otherwise be read as a line of its own. The earlier box is cut where the next begins."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    for i in range(len(ordered) - 1):
+        left, right = ordered[i], ordered[i + 1]
+        shared = min(left.bottom, right.bottom) - max(left.top, right.top)
+        if right.x0 < left.x1 and shared >= 0.5 * min(left.height, right.height):
+            ordered[i] = Word(x0=left.x0, top=left.top, x1=max(right.x0, left.x0 + 0.5), bottom=left.bottom,
+                              text=left.text, space_after=True)
+    return ordered
 
 
 def _stretches(words: list[Word]) -> list[list[Word]]:
