@@ -115,6 +115,20 @@ def test_person_page_lists_the_sittings_attended(client, store):
     assert any(v["position"] == "against" and v["number"] == "D2024-48" for v in defossez["votes"])
 
 
+def test_a_voting_record_is_each_vote_of_a_councillor(client, store):
+    """Pierrefonds, 10 December 2024 (read on the PDF): D2024-48 passed 18 for and 1 against (Hélène DEFOSSEZ),
+    D2024-49 with three named abstentions (Michel LEBLANC among them), D2024-50 unanimously; Florence DEMOUY,
+    present, voted for all three."""
+    def positions(name: str) -> dict[str, tuple[str, int]]:
+        data = client.get(f"/api/people/{record_id(store, 'person', name, 'Pierrefonds')}").get_json()
+        return {p["number"]: (p["position"], p["printed"]) for p in data["voting_record"]["positions"]
+                if p["date"] == "2024-12-10"}
+    defossez, leblanc, demouy = positions("Hélène DEFOSSEZ"), positions("Michel LEBLANC"), positions("Florence DEMOUY")
+    assert defossez["D2024-48"] == ("against", 1) and defossez["D2024-50"] == ("for", 0)
+    assert leblanc["D2024-49"] == ("abstention", 1) and leblanc["D2024-48"] == ("for", 0)
+    assert [demouy[n][0] for n in ("D2024-48", "D2024-49", "D2024-50")] == ["for", "for", "for"]
+
+
 def test_place_and_organisation_pages(client, store):
     montreal = client.get(f"/api/places/{record_id(store, 'place', 'Montréal')}").get_json()
     assert montreal["country"] == "Canada" and montreal["trips"][0]["cost"] == 1400.0

@@ -87,5 +87,5 @@ def test_contract_keys(seed_doc):
     item = data["items"][0]
     assert set(item) >= {"number", "title", "rapporteur", "page_start", "page_end", "text", "sections", "vote", "decision"}
     assert set(item["vote"]) == {"present", "represented", "voters", "for", "against", "abstention", "not_voting",
-                                 "unanimous", "against_names", "abstention_names", "ballot"}
+                                 "unanimous", "against_names", "abstention_names", "ballot", "conflict"}
     assert data["session"]["proxies"][0] == {"from": "Christine DULAC ROUGERIE", "to": "Olivier BIANCHI"}

@@ -82,7 +82,8 @@ def _mentions(store: Store, entity_id: int) -> list[dict[str, Any]]:
 
 
 def _person(store: Store, name: str, authority: str, entity_id: int) -> dict[str, Any]:
-    """Attendance, proxies, items reported, votes against and abstentions of one councillor."""
+    """Attendance, proxies, items reported, votes against and abstentions, and the whole voting record (each
+    vote's position: printed for dissent, derived from attendance for the rest) of one councillor."""
     attendance = _rows(store.db,
                        "SELECT a.role, a.other, d.id AS sitting_id, d.date, d.authority, d.body FROM attendance a"
                        " JOIN documents d ON d.id = a.document_id WHERE a.person = ? AND COALESCE(d.authority, '') = ?"
@@ -91,21 +92,19 @@ def _person(store: Store, name: str, authority: str, entity_id: int) -> dict[str
                      "SELECT i.id AS item_id, i.number, i.title, i.page_start, d.id AS sitting_id, d.date FROM items i"
                      " JOIN documents d ON d.id = i.document_id WHERE i.rapporteur = ? AND COALESCE(d.authority, '') = ?"
                      " ORDER BY d.date", (name, authority))
-    votes = []
-    for row in store.db.execute(
-        "SELECT i.id AS item_id, i.number, i.title, i.vote, d.id AS sitting_id, d.date FROM items i"
-        " JOIN documents d ON d.id = i.document_id WHERE i.vote LIKE ? AND COALESCE(d.authority, '') = ? ORDER BY d.date",
-        (f"%{json.dumps(name)[1:-1]}%", authority)):
-        vote = json.loads(row["vote"])
-        for position, names in (("against", vote["against_names"]), ("abstention", vote["abstention_names"])):
-            if name in names:
-                votes.append({"position": position, **{k: row[k] for k in ("item_id", "number", "title", "sitting_id", "date")}})
+    record = _rows(store.db,
+                   "SELECT p.position, p.printed, i.id AS item_id, i.number, i.title, d.id AS sitting_id, d.date"
+                   " FROM positions p JOIN items i ON i.id = p.item_id JOIN documents d ON d.id = i.document_id"
+                   " WHERE p.entity_id = ? ORDER BY d.date, i.ord", (entity_id,))
+    votes = [row for row in record if row["printed"]]
     by_role = lambda role: [a for a in attendance if a["role"] == role]  # noqa: E731
     return {
         "present": by_role("present"), "excused": by_role("excused"), "absent": by_role("absent"),
         "presided": by_role("president"), "secretary": by_role("secretary"),
         "proxies_given": by_role("proxy_given"), "proxies_held": by_role("proxy_held"),
         "reported": reported, "votes": votes,
+        "voting_record": {"positions": record,
+                          "counts": {p: sum(r["position"] == p for r in record) for p in ("for", "against", "abstention")}},
         "trips": _trip_rows(store, "WHERE t.id IN (SELECT trip_id FROM trip_people WHERE entity_id = ?)", (entity_id,)),
         "timeline": _timeline(attendance, reported, votes),
     }

@@ -10,11 +10,12 @@ index run (ingest.Ingest.reconcile).
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from datetime import datetime, timezone
 from typing import Callable
 
-from delibsearch import identity
+from delibsearch import identity, records
 from delibsearch.errors import DelibError
 
 
@@ -85,6 +86,7 @@ def _v0_to_v1(db: sqlite3.Connection, schema: str) -> None:
     _drop_copies(db)
     _move_rows(db)
     _keep_history(db)
+    _fill_positions(db)
     for table in ("documents_v0", "corrections_v0", "temp.doc_map", "temp.item_map", "temp.entity_map"):
         db.execute(f"DROP TABLE {table}")
 
@@ -164,6 +166,17 @@ def _keep_history(db: sqlite3.Connection) -> None:
     rows = [(sha or identity.file_sha256(path), field, value, note, at) for path, field, value, note, at, sha in corrections]
     db.executemany("INSERT OR REPLACE INTO corrections (sha256, field, value, note, at) VALUES (?, ?, ?, ?, ?)",
                    [row for row in rows if row[0]])
+
+
+def _fill_positions(db: sqlite3.Connection) -> None:
+    """Each member's position on each vote, from the readings the old store kept."""
+    for doc_id, data in db.execute("SELECT id, data FROM documents").fetchall():
+        doc = json.loads(data)
+        session = doc.get("session") or {}
+        givers = [proxy["from"] for proxy in session.get("proxies", [])]
+        item_ids = [row[0] for row in db.execute("SELECT id FROM items WHERE document_id = ? ORDER BY ord", (doc_id,))]
+        votes = [item.get("vote") for item in doc.get("items", [])]
+        records.save_positions(db, doc.get("authority"), session.get("present", []), givers, list(zip(item_ids, votes)))
 
 
 STEPS: list[Callable[[sqlite3.Connection, str], None]] = [_v0_to_v1]

@@ -119,6 +119,7 @@ class Vote:
     against_names: list[str] = field(default_factory=list)
     abstention_names: list[str] = field(default_factory=list)
     ballot: Ballot | None = None
+    conflict: str | None = None  # what the printed vote says against itself ("à l'unanimité" and named dissent)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -133,6 +134,7 @@ class Vote:
             "against_names": list(self.against_names),
             "abstention_names": list(self.abstention_names),
             "ballot": self.ballot.to_dict() if self.ballot else None,
+            "conflict": self.conflict,
         }
 
 

@@ -69,6 +69,14 @@ CREATE TABLE IF NOT EXISTS trips (
     page INTEGER,
     delegation_text TEXT
 );
+CREATE TABLE IF NOT EXISTS positions (
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    position TEXT NOT NULL,
+    printed INTEGER NOT NULL,
+    PRIMARY KEY (item_id, entity_id)
+);
+CREATE INDEX IF NOT EXISTS positions_entity ON positions(entity_id);
 CREATE TABLE IF NOT EXISTS trip_people (
     trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
     entity_id INTEGER NOT NULL REFERENCES entities(id)
@@ -116,6 +124,8 @@ def save_records(db: sqlite3.Connection, doc_id: int, doc: Document, item_ids: l
         db.execute("INSERT INTO tables (document_id, item_id, page, page_end, header, rows) VALUES (?, ?, ?, ?, ?, ?)",
                    (doc_id, item_of(t.item_index), t.page, t.page_end, json.dumps(t.header, ensure_ascii=False),
                     json.dumps(t.rows, ensure_ascii=False)))
+    save_positions(db, doc.authority, doc.session.present, [p.giver for p in doc.session.proxies],
+                   [(item_ids[i], item.vote.to_dict() if item.vote else None) for i, item in enumerate(doc.items)])
     for trip in doc.trips:
         place = entity_id(db, "place", trip.destination, None, trip.country) if trip.destination else None
         trip_id = db.execute(
@@ -127,11 +137,43 @@ def save_records(db: sqlite3.Connection, doc_id: int, doc: Document, item_ids: l
                        [(trip_id, entity_id(db, "person", name, doc.authority)) for name in trip.delegation])
 
 
+def vote_positions(present: list[str], represented: list[str], vote: dict | None) -> list[tuple[str, str, bool]]:
+    """(name, position, printed) of the members on one vote, from the vote as `Vote.to_dict` writes it.
+
+    The dissenters are as printed. The other members present or represented voted for only where that is
+    certain: the vote is unanimous, or every count against and abstaining is named and the count for (when
+    printed) is the rest of them. A secret ballot gives no one's position.
+    """
+    if not vote or vote.get("ballot"):
+        return []
+    named = [(n, "against", True) for n in vote["against_names"]]
+    named += [(n, "abstention", True) for n in vote["abstention_names"] if n not in vote["against_names"]]
+    dissent = {n for n, _, _ in named}
+    others = [n for n in dict.fromkeys([*present, *represented]) if n not in dissent]
+    every_dissenter_named = (len(vote["against_names"]) == (vote["against"] or 0)
+                             and len(vote["abstention_names"]) == (vote["abstention"] or 0))
+    if (vote["unanimous"] or every_dissenter_named) and vote["for"] in (None, len(others)) and not vote.get("conflict"):
+        named += [(n, "for", False) for n in others]
+    return named
+
+
+def save_positions(db: sqlite3.Connection, authority: str | None, present: list[str], represented: list[str],
+                   item_votes: list[tuple[int, dict | None]]) -> None:
+    """Each member's position on each vote, one row per item and person (a voting record is one query)."""
+    rows = {}
+    for item_id, vote in item_votes:
+        for name, position, printed in vote_positions(present, represented, vote):
+            rows[(item_id, entity_id(db, "person", name, authority))] = (position, int(printed))
+    db.executemany("INSERT INTO positions (item_id, entity_id, position, printed) VALUES (?, ?, ?, ?)",
+                   [(item, person, position, printed) for (item, person), (position, printed) in rows.items()])
+
+
 def drop_orphans(db: sqlite3.Connection) -> None:
     """Records no longer mentioned, attending or travelling anywhere."""
     db.execute(
         "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL)"
         " AND id NOT IN (SELECT entity_id FROM trip_people) AND id NOT IN (SELECT place_id FROM trips WHERE place_id IS NOT NULL)"
+        " AND id NOT IN (SELECT entity_id FROM positions)"
         " AND NOT (kind = 'person' AND EXISTS (SELECT 1 FROM attendance a JOIN documents d ON d.id = a.document_id"
         " WHERE a.person = entities.name AND COALESCE(d.authority, '') = entities.scope))"
     )

@@ -17,11 +17,12 @@ from delibsearch.model import Vote
 
 CUE = re.compile(
     r"\bvote\s*:|\bpour\s*:|\bcontre\s*:|\babstentions?\s*:|\bunanimit[ée]|\bà\s+la\s+majorit[ée](?!\s+(?:absolue|relative|requise|qualifi))"
-    r"|\b\d{1,3}\s+(?:voix|votes?)\b|\b\d{1,3}\s+(?:pour|contre|abstentions?|absentions?)\b|\bvotants\s*:|\btotal\s+votants|\bvoix\s+exprim|\bne\s+prend\s+pas\s+part\s+au\s+vote"
+    r"|\b(?:pour|contre|abstentions?)\s+\d{1,3}\s*:|\b\d{1,3}\s+(?:voix|votes?)\b|\b\d{1,3}\s+(?:pour|contre|abstentions?|absentions?)\b|\bvotants\s*:|\btotal\s+votants|\bvoix\s+exprim|\bne\s+prend\s+pas\s+part\s+au\s+vote"
     r"|\badopt[ée]e?s?\b|\bprend\s+acte\b|\bprennent\s+acte\b|\brejet[ée]e?s?\b|\bretir[ée]e?s?\s+de\s+l[’']ordre\s+du\s+jour",
     re.I,
 )
 CLUSTER_GAP = 400
+UNANIMITY_REACH = 2000  # characters before an item's end where its decision's "à l'unanimité" may stand
 # Where the deliberations end within the last item's text: a part that holds no vote, or the sitting's close.
 AFTER_ITEMS = re.compile(r"^[^\S\n]*(?:(?:pour\s+information|informations?(?:\s+(?:diverses|du\s+maire))?"
                          r"|questions?\s+diverses|tour\s+de\s+table)[^\S\n]*:?[^\S\n]*$"
@@ -53,7 +54,9 @@ WITHDRAWN = re.compile(r"\bretir[ée]e?s?\b|\bsurs(?:e|é)?oir\b|\bsursis\s+à\s
 # An item put off with no vote: said in its last lines.
 POSTPONED = re.compile(r"(?:point|question|délibération|décision|dossier)\s+(?:est\s+)?(?:retir|ajourn|report)|\bajourn[ée]e?s?\b"
                        r"|\breport[ée]e?s?\s+(?:à|lors\s+d[e’'])\s*(?:une|la)\s+(?:prochaine|séance|date\s+ultérieure)"
-                       r"|\bsursis\s+à\s+statuer|\bretir[ée]e?s?\s+de\s+l[’']ordre\s+du\s+jour", re.I)
+                       r"|\bsursis\s+à\s+statuer|\bretir[ée]e?s?\s+de\s+l[’']ordre\s+du\s+jour"
+                       r"|\breport(?:er|e|ent)\s+(?:sa|la|cette|leur|toute)\s+décision|\breport(?:er|e|ent)\s+(?:ce|le)\s+(?:point|dossier|vote)\b",
+                       re.I)
 REJECTED = re.compile(r"\brejet[ée]e?s?\b|\brefuse\b|\bn[’'](?:est|a)\s+pas\s+(?:été\s+)?adopt|\bnon\s+adopt", re.I)
 ADOPTED = re.compile(r"\badopt[ée]e?s?\b|\bapprouv[ée]e?s?\b|\bdécide\b|\bdécident\b|\bvalid[ée]e?s?\b|\bautorise\b|\baccept[ée]e?s?\b", re.I)
 
@@ -103,6 +106,8 @@ def _tally(text: str, roster: Roster, session_voters: int | None) -> tuple[Vote 
         setattr(vote, "for_" if field == "for" else field, _first_count(patterns, flat_block))
     vote.against_names = _named("against", block, roster)
     vote.abstention_names = _named("abstention", block, roster)
+    if vote.for_ and vote.against == 0 and vote.abstention == 0 and re.search(r"unanimit", text[-UNANIMITY_REACH:], re.I):
+        vote.unanimous = True  # "à l'unanimité" in the decision, the tally "Contre : 0 Abstention : 0" below it
     _derive_counts(vote, session_voters, majority=bool(re.search(r"majorit", flat_block, re.I)))
     if not _has_vote(vote):
         return None, _decision(text, None)
@@ -173,7 +178,10 @@ def _derive_counts(vote: Vote, session_voters: int | None, majority: bool) -> No
         vote.against = vote.against or 0
         vote.abstention = vote.abstention or 0
     elif vote.unanimous:
+        # Named dissent and counts win over a boilerplate "à l'unanimité"; the page shows the conflict.
         vote.unanimous = False
+        vote.conflict = (f"« unanimité » imprimée avec {vote.against or 0} contre et {vote.abstention or 0}"
+                         " abstention(s) : le décompte est retenu")
     if any(c is not None for c in (vote.for_, vote.against, vote.abstention)):
         # A printed tally that names no abstention (or no vote against) records none.
         vote.against = 0 if vote.against is None else vote.against

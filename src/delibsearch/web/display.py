@@ -15,7 +15,7 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 DECISIONS = {"adopted": "adopté", "rejected": "rejeté", "noted": "pris acte", "withdrawn": "retiré"}
 ROLES = {"present": "présent·e", "excused": "excusé·e", "absent": "absent·e", "president": "préside",
          "secretary": "secrétaire", "proxy_given": "donne pouvoir à", "proxy_held": "reçoit le pouvoir de",
-         "reported": "rapporte", "against": "vote contre", "abstention": "s'abstient"}
+         "reported": "rapporte", "against": "vote contre", "abstention": "s'abstient", "for": "vote pour"}
 FRENCH_COUNTRIES = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
 ENTITY_PAGES = {"person": "entities.person", "place": "entities.place", "organisation": "entities.organisation"}
 
