@@ -711,3 +711,11 @@ def test_named_dissent_wins_over_a_boilerplate_unanimity_and_is_flagged():
     assert vote.abstention_names == ["Gilles PAPIN", "Anne DEBUISSER", "Marc DUPONT", "Lise MARTIN"]
     assert "unanimité" in vote.conflict and decision == "adopted"
     assert parse_vote("Le Conseil municipal PREND ACTE du rapport annuel.", roster, 20) == (None, "noted")
+
+
+def test_a_proxy_clause_wrapped_to_the_next_line_opens_no_block():
+    session = Session()
+    read_attendance("Présents : Mmes DARRIET, LABAT.\nAbsents excusés : Mme BERGEY qui a donné procuration à M. LAFON,"
+                    " M. CASTAGNET qui\na donné procuration à Mme DARRIET, M. ROUMÉGOUX.\nAbsente : Mme LAPORTE.\n", session)
+    assert [(p.giver, p.holder) for p in session.proxies] == [("BERGEY", "LAFON"), ("CASTAGNET", "DARRIET")]
+    assert session.excused == ["ROUMÉGOUX"] and session.absent == ["LAPORTE"]

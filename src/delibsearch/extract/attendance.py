@@ -78,7 +78,7 @@ def read_status_table(zone: str, session: Session) -> bool:
 def read_attendance(zone: str, session: Session) -> None:
     """Fill the session's attendance from the header zone: its labelled blocks, else a table of statuses."""
     zone = MID_LINE_LABEL.sub("\\1\n", COUNTED_LABEL.sub(" ", zone))
-    matches = list(LABELS.finditer(zone))
+    matches = _labels_in(zone)
     if not any(m.lastgroup == "present" for m in matches) and read_status_table(zone, session):
         matches = [m for m in matches if m.lastgroup == "secretary"]
     for i, match in enumerate(matches):
@@ -92,6 +92,26 @@ def read_attendance(zone: str, session: Session) -> None:
         if name and name not in target:
             target.append(name)
     _givers_are_not_absent(session)
+
+
+def _labels_in(zone: str) -> list[re.Match[str]]:
+    """The zone's labels in order; a wrapped clause is passed over to the next line, where a label may stand."""
+    found, position = [], 0
+    while (match := LABELS.search(zone, position)) is not None:
+        if _wrapped_clause(zone, match):
+            position = zone.find("\n", match.start()) + 1 or len(zone)
+            continue
+        found.append(match)
+        position = match.end()
+    return found
+
+
+def _wrapped_clause(zone: str, label: re.Match[str]) -> bool:
+    """A label's words in small letters at a line's start, after a line that breaks off mid-sentence ("M.
+    CASTAGNET qui" / "a donné procuration à Mme DARRIET"): the sentence goes on, no block opens."""
+    opening = label.group(0).lstrip(" \t+▪•*o-0123456789|")
+    before = zone[:label.start()].rstrip(" \t")
+    return opening[:1].islower() and before.endswith("\n") and before.rstrip()[-1:].isalpha()
 
 
 def cut_block(block: str) -> str:

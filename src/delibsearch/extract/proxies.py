@@ -16,7 +16,7 @@ PAIR_PATTERNS = [
     re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+à\s+(?P<holder>.+)$", re.I),
 ]
 # "HUBER Valérie, qui a donné procuration à KLEIN Bernard": the clause states the proxy of the name before it.
-GIVER_CLAUSE = re.compile(r",\s*qui\s+(?=a\s+donné\s|donne\s)")
+GIVER_CLAUSE = re.compile(r"(?:,\s*|\s+)qui\s+(?=a\s+donné\s|donne\s)")
 # Proxies run together: "B. VAGNON a donné pouvoir à G. GRIGNON C. GANNE a donné pouvoir à M. MOSSÉ".
 RUN_TOGETHER = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+(?=(?:[A-ZÀ-Þ]\.\s?|(?:M\.|Mme)\s+)?(?:[A-ZÀ-Þ][\w'’-]+\s+){0,2}"
                           r"[A-ZÀ-Þ][\w'’-]+\s+a\s+donné\s)")
