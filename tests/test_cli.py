@@ -24,7 +24,7 @@ def test_readme_documents_every_command_and_setting():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"delibsearch {command}" in readme
-    for option in ("--data", DATA_ENV, "--host", "--port", "--workers"):
+    for option in ("--data", DATA_ENV, "--host", "--port", "--workers", "--authority"):
         assert option in readme
     subcommands = build_parser()._subparsers._group_actions[0].choices
     assert set(subcommands) == set(COMMANDS)

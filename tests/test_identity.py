@@ -146,3 +146,15 @@ def test_every_url_of_the_corpus_is_its_content_and_survives_a_fresh_index(index
         row = again.db.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
         assert [r[0] for r in again.db.execute("SELECT id FROM items WHERE document_id = ? ORDER BY ord", (row[0],))] == items[path]
     again.close()
+
+
+def test_an_authority_given_for_a_batch_reaches_documents_already_indexed(tmp_path, seed_copy):
+    data = tmp_path / "data"
+    assert run_cli("index", "--data", str(data), str(seed_copy)).returncode == 0
+    again = run_cli("index", "--data", str(data), "--authority", "Ville de Clermont", str(seed_copy.parent))
+    assert again.returncode == 0 and again.stdout.startswith("1 indexed"), again.stdout  # read again, corrected
+    sitting = _client(data).get(f"/api/sittings/{identity.document_id(SEED_SHA)}").get_json()
+    assert sitting["authority"] == "Ville de Clermont"
+    assert sitting["corrections"][0]["field"] == "authority" and "--authority" in sitting["corrections"][0]["note"]
+    assert run_cli("index", "--data", str(data), "--authority", "Ville de Clermont", str(seed_copy)).stdout.startswith(
+        "0 indexed, 1 unchanged")

@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Index PDFs and folders of PDFs (recursively). Unchanged files are skipped.")
     index.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a PDF or a folder")
     index.add_argument("--workers", type=int, default=None, help="parsing processes (default: up to 2)")
+    index.add_argument("--authority", metavar="NAME",
+                       help="the council of every PDF of the batch (kept as a correction of each, shown on its page)")
 
     correct = commands.add_parser(
         "correct", parents=[common], help="correct what was read from a PDF",
@@ -99,7 +101,8 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         print(f"delibsearch: error: {path}: no such file or folder", file=sys.stderr)
     ingest = Ingest(settings, workers=args.workers)
     try:
-        report = ingest.run([p for p in args.paths if p.exists()], progress=_progress_printer(sys.stderr))
+        report = ingest.run([p for p in args.paths if p.exists()], progress=_progress_printer(sys.stderr),
+                            authority=args.authority)
     finally:
         ingest.close()
     rate = report.pages / report.seconds if report.seconds else 0.0

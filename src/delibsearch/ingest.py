@@ -29,6 +29,7 @@ from delibsearch.workers import Failure, WorkerPool
 
 INDEXED, UNCHANGED, FAILED, NEEDS_OCR = "indexed", "unchanged", "failed", "needs OCR"
 BATCH = 16
+BATCH_AUTHORITY_NOTE = "donnée pour le lot à l'indexation (--authority)"
 
 
 @dataclass
@@ -109,7 +110,9 @@ class Ingest:
     def close(self) -> None:
         self.store.close()
 
-    def run(self, paths: Iterable[Path], progress: Progress | None = None) -> Report:
+    def run(self, paths: Iterable[Path], progress: Progress | None = None, authority: str | None = None) -> Report:
+        """Index the PDFs under paths; `authority` names the council of the whole batch (kept as a correction
+        of each document, so that it outlives re-reading and shows on the sitting's page)."""
         started = time.perf_counter()
         self.reconcile()
         files = find_pdfs(paths)
@@ -118,6 +121,8 @@ class Ingest:
         copies: dict[str, list[Path]] = {}
         for path in files:
             sha = file_sha256(path)
+            if sha and authority:
+                self._give_authority(sha, authority)
             if sha and self.store.is_current(sha):
                 self.store.note_path(str(path), sha)
                 self._note(report, FileResult(str(path), UNCHANGED), len(files), progress)
@@ -147,6 +152,11 @@ class Ingest:
             self.index.optimize()
         report.seconds = time.perf_counter() - started
         return report
+
+    def _give_authority(self, sha: str, authority: str) -> None:
+        given = corrections.check("authority", authority, BATCH_AUTHORITY_NOTE)
+        if all(c.field != "authority" or c.value != given.value for c in self.store.corrections(sha)):
+            self.store.set_correction(sha, given)
 
     def _copy(self, copy: Path, original: Path, result: FileResult, sha: str) -> FileResult:
         """A file of the same bytes as one just read: the same document, seen at one more path."""
