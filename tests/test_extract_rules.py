@@ -51,6 +51,11 @@ def test_names_lose_civility_and_keep_compounds():
     assert clean_name("Madame le Maire") is None
 
 
+def test_a_heading_in_capitals_is_no_name_whatever_its_accents():
+    assert clean_name("REPUBLIQUE FRANCAISE DEPARTEMENT du GARD") is None
+    assert clean_name("Le PRESIDENT") is None and clean_name("Secretaire de séance") is None
+
+
 def test_a_capital_a_scan_read_apart_joins_its_word():
     assert clean_name("J ean-Pierre PLUS") == "Jean-Pierre PLUS"  # Flaux, 31 March 2021, as OCR reads it
     assert clean_name("A. DUPONT") == "A. DUPONT"

@@ -22,7 +22,10 @@ NOT_NAMES = {
     "le", "la", "les", "maire", "président", "présidente", "secrétaire", "conseil", "monsieur", "madame",
     "titulaires", "suppléants", "suppléant", "néant", "aucun", "aucune", "soit", "ordre", "jour",
     "vote", "pour", "contre", "abstention", "adjoint", "adjointe", "commune", "ville", "délégués",
+    "république", "française", "français", "département", "arrondissement", "canton", "préfecture", "région",
+    "mairie", "séance", "registre", "délibération", "délibérations", "extrait",
 }
+NOT_NAME_KEYS = {fold(word) for word in NOT_NAMES}  # compared folded: "Président", "PRESIDENT"
 PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")  # a scan reads "(" as "[" and back
 BULLET = re.compile(r"(?:^|\n)\s*[:;.,]?[-–•▪o*]\s+")  # ":- A": a scan reads a stray mark before the dash
 SPLIT_LIST = re.compile(r"\s*(?:,|;|\s[–—-]\s|\bet\b|\s(?=(?:M\.|Mme|Madame|Monsieur)\s))\s*")
@@ -65,7 +68,7 @@ def _is_common_word(word: str) -> bool:
     key = fold(word).strip(".,")
     if _is_upper(word) and key in PARTICLES | {"les"}:
         return False
-    return key in NOT_NAMES
+    return key in NOT_NAME_KEYS
 
 
 def _given_name_first(text: str) -> str:
