@@ -724,3 +724,16 @@ def test_a_proxy_clause_wrapped_to_the_next_line_opens_no_block():
                     " M. CASTAGNET qui\na donné procuration à Mme DARRIET, M. ROUMÉGOUX.\nAbsente : Mme LAPORTE.\n", session)
     assert [(p.giver, p.holder) for p in session.proxies] == [("BERGEY", "LAFON"), ("CASTAGNET", "DARRIET")]
     assert session.excused == ["ROUMÉGOUX"] and session.absent == ["LAPORTE"]
+
+
+def test_a_person_record_needs_evidence():
+    from delibsearch.records import is_evidenced_person
+    roster = {"Nelly", "Florence DEMOUY"}
+    assert is_evidenced_person("Florence DEMOUY", "Mme DEMOUY", roster)  # the sitting's lists print her
+    assert is_evidenced_person("Nelly", "Nelly", roster)
+    assert is_evidenced_person("STAMM", "Madame STAMM", set())  # a civility introduces her
+    assert is_evidenced_person("Gwenaëlle TANGUY", "Gwenaëlle TANGUY", set())  # a French given name and a surname
+    assert not is_evidenced_person("Taxe FONCIÈRE", "Taxe FONCIÈRE", set())
+    assert not is_evidenced_person("Père NOËL", "Père NOËL", set())
+    assert not is_evidenced_person("Demain CLERMONT", "Demain CLERMONT", set())
+    assert not is_evidenced_person("Nelly", "Nelly", set())  # a given name alone that no list names

@@ -8,10 +8,12 @@ functions here write inside the caller's transaction (see store.Store.save).
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 from delibsearch import identity
 from delibsearch.extract.dates import fold
+from delibsearch.extract.given_names import is_given_name
 from delibsearch.model import Document
 
 SCHEMA = """
@@ -83,6 +85,7 @@ CREATE TABLE IF NOT EXISTS trip_people (
 );
 """
 LINKED = ("person", "place", "organisation")
+CIVILITY_START = re.compile(r"^\s*(?:M\.|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Maître|Me|Dr|Docteur)\b")
 
 
 def entity_id(db: sqlite3.Connection, kind: str, name: str, authority: str | None,
@@ -103,6 +106,15 @@ def entity_id(db: sqlite3.Connection, kind: str, name: str, authority: str | Non
     return record
 
 
+def is_evidenced_person(name: str, printed: str, roster: set[str]) -> bool:
+    """A name is a person's record only with evidence: the sitting's lists print it, a civility introduces
+    it, or it opens with a common French given name and a surname; else it stays a mention ("Taxe
+    FONCIÈRE", "Père NOËL", a lone "Nelly" that no list names)."""
+    if name in roster or CIVILITY_START.match(printed):
+        return True
+    return " " in name.strip() and is_given_name(name.split()[0])
+
+
 def save_records(db: sqlite3.Connection, doc_id: int, doc: Document, item_ids: list[int]) -> None:
     """Mentions, tables and trips of a document whose items were just written with item_ids."""
     db.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
@@ -111,9 +123,11 @@ def save_records(db: sqlite3.Connection, doc_id: int, doc: Document, item_ids: l
     for name in doc.session.roster():
         entity_id(db, "person", name, doc.authority)
     item_of = lambda index: item_ids[index] if 0 <= index < len(item_ids) else None  # noqa: E731
+    roster = set(doc.session.roster())
     rows = []
     for e in doc.entities:
-        linked = entity_id(db, e.type, str(e.value), doc.authority, e.country, e.text) if e.type in LINKED and e.value else None
+        recorded = e.type in LINKED and e.value and (e.type != "person" or is_evidenced_person(str(e.value), e.text, roster))
+        linked = entity_id(db, e.type, str(e.value), doc.authority, e.country, e.text) if recorded else None
         number = float(e.value) if e.type == "amount" and e.value is not None else None
         rows.append((doc_id, item_of(e.item_index), linked, e.type, e.text, None if number is not None else e.value,
                      number, e.tax, e.page, e.start, e.end))
