@@ -17,8 +17,8 @@ from typing import Callable, Iterable, Iterator
 from delibsearch import corrections
 from delibsearch.config import Settings
 from delibsearch.errors import NeedsOCR, ParseError
-from delibsearch.identity import file_sha256
 from delibsearch.extract import build_document
+from delibsearch.identity import file_sha256
 from delibsearch.index import FullTextIndex, IndexedItem
 from delibsearch.model import Document
 from delibsearch.records import item_entities

@@ -32,9 +32,14 @@ def upgrade(db: sqlite3.Connection, schema: str, version: int) -> None:
         return
     if _has_table(db, "documents"):
         for number, step in enumerate(STEPS[current:version], start=current + 1):
-            _in_transaction(db, lambda: step(db, schema))
-            db.execute(f"PRAGMA user_version = {number}")
+            _in_transaction(db, lambda: _step(db, step, schema, number))
     _in_transaction(db, lambda: _create(db, schema, version))
+
+
+def _step(db: sqlite3.Connection, step: Callable[[sqlite3.Connection, str], None], schema: str, number: int) -> None:
+    """One step and its version number, in the same transaction: a crash leaves neither."""
+    step(db, schema)
+    db.execute(f"PRAGMA user_version = {number}")
 
 
 def _create(db: sqlite3.Connection, schema: str, version: int) -> None:

@@ -147,7 +147,10 @@ class Store:
             "SELECT path FROM document_paths WHERE document_id = ? ORDER BY seen_at DESC, rowid DESC", (doc_id,))]
 
     def note_path(self, path: str, sha256: str) -> None:
-        """The stored document of these bytes was seen at path (a copy or a move keeps its records)."""
+        """The stored document of these bytes was seen at path (a copy or a move keeps its records); a path
+        already known for it costs a read, not a write (an unchanged archive is re-run often)."""
+        if self.sha_at(path) == sha256:
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             doc_id = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()["id"]

@@ -39,8 +39,8 @@ REPORT = re.compile(r"^(?=(?-i:[A-ZÀ-Þ]))(?:(?:Rapport|Délibération|DELIBERA
                     r"|(?:Délibération|DELIBERATION|Affaire|Point|Dossier)\s+(?=\d))"  # "POINT 1 -", "Délibération 5/2023"
                     r"(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)(?:[^\S\n]+(?P<caps>(?-i:[A-ZÀ-Þ«]{2})[^\n]+)|\s*(?:[-–:]\s*(?P<title>.+))?)$",
                     re.M | re.I)  # "Délibération n° 2025/001 APPROBATION DU PROCÈS-VERBAL": a title in capitals after a space
-ARABIC = re.compile(r"^(?:N\s?°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|(?<=°\d)\s?:|(?<=°\d\d)\s?:"
-                    r"|(?<=°\s\d)\s?:|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)  # a colon after "N°1" only
+ARABIC = re.compile(r"^(?:N\s?°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|(?<=°\d)\s?:"
+                    r"|(?<=°\d\d|°\s\d)\s?:|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)  # a colon after "N°1" only
 # Numbers in levels ("1-1-1 Budget", "2.3 - Tarifs"): read when no other numbering is found.
 LEVELLED = re.compile(r"^(?P<num>[1-9]\d?(?:[-.][0-9]\d?){1,3})\s*[-–:.)]?\s+(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # A number before a title in lower case or a street number ("67 modification du tableau", "66 20 rue de Verdun"):

@@ -43,10 +43,7 @@ def _gone(kind: str, record_id: int, unknown: str):
 def pdf(doc_id: int):
     doc = store().document(doc_id)
     if doc is None:
-        fate = store().retired("sitting", doc_id)
-        if fate is not None and fate["successor"] is not None:
-            return redirect(url_for("sittings.pdf", doc_id=fate["successor"]), code=301)
-        abort(404, description=f"Aucune séance n°{doc_id}.")
+        return _gone("sitting", doc_id, f"Aucune séance n°{doc_id}.")
     path = next((p for p in store().paths_of(doc_id) if Path(p).is_file()), None)
     if path is None:
         abort(404, description="Ce PDF n'est plus à aucun des emplacements où il a été indexé.")
