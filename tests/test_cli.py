@@ -10,7 +10,7 @@ from conftest import ROOT, SEED_PDF, run_cli
 from delibsearch.cli import build_parser
 from delibsearch.config import DATA_ENV, resolve_settings
 
-COMMANDS = ("parse", "index", "correct", "status", "search", "ask", "serve")
+COMMANDS = ("parse", "index", "correct", "people", "status", "search", "ask", "serve")
 
 
 @pytest.mark.parametrize("command", COMMANDS)

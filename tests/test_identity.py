@@ -12,7 +12,7 @@ from conftest import SEED_PDF, SHARED_CORPUS, run_cli
 from delibsearch import identity
 from delibsearch.config import Settings
 from delibsearch.ingest import Ingest
-from delibsearch.store import Store
+from delibsearch.store import VERSION, Store
 from delibsearch.web import create_app
 
 SEED_SHA = identity.file_sha256(SEED_PDF)
@@ -116,7 +116,7 @@ def test_a_store_of_the_old_schema_upgrades_in_place(tmp_path):
     hits = client.get("/api/search", query_string={"q": "action internationale"}).get_json()["results"]
     assert [hit["item_id"] for hit in hits] == [item_id]  # the full-text index was refilled with the new ids
     store = Store(Settings(data).db_path)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
     assert [c.field for c in store.corrections(SEED_SHA)] == ["session.place"]
     assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
     store.close()

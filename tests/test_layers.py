@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "delibsearch"
-LAYER = {"model": 0, "errors": 0, "config": 0, "workers": 0, "identity": 0, "parse": 1, "extract": 2, "store": 3, "migrations": 3, "records": 3, "corrections": 3, "index": 3,
+LAYER = {"model": 0, "errors": 0, "config": 0, "workers": 0, "identity": 0, "parse": 1, "extract": 2, "store": 3, "migrations": 3, "records": 3, "humans": 3, "corrections": 3, "index": 3,
          "ingest": 4, "search": 4, "archive": 4, "qa": 5, "web": 6, "cli": 7}
 
 

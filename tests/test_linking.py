@@ -35,5 +35,10 @@ def test_spelling_variants_are_one_record(indexed):
 def test_persons_are_per_authority(indexed):
     store = Store(indexed.db_path)
     # Florence DEMOUY sits in Pierrefonds' council and in the Lisières de l'Oise community council.
-    scopes = {r[0] for r in store.db.execute("SELECT scope FROM entities WHERE kind = 'person' AND name = 'Florence DEMOUY'")}
-    assert {"Pierrefonds", "Communauté de communes des Lisières de l'Oise"} <= scopes
+    records = {r[0]: r[1] for r in store.db.execute(
+        "SELECT scope, id FROM entities WHERE kind = 'person' AND name = 'Florence DEMOUY'")}
+    assert {"Pierrefonds", "Communauté de communes des Lisières de l'Oise"} <= set(records)
+    # ... and both records are one human with two mandates (humans.py: the council's sittings cite Pierrefonds).
+    row = store.db.execute("SELECT person_id, rule FROM person_links WHERE member_id = ?",
+                           (records["Communauté de communes des Lisières de l'Oise"],)).fetchone()
+    assert tuple(row) == (records["Pierrefonds"], "mandates")

@@ -61,12 +61,18 @@ def entity(store: Store, entity_id: int, kind: str) -> dict[str, Any] | None:
     row = store.db.execute("SELECT * FROM entities WHERE id = ? AND kind = ?", (entity_id, kind)).fetchone()
     if row is None:
         return None
+    records = _same_human(store, entity_id) if kind == "person" else []
+    ids = [entity_id, *(r["id"] for r in records)]
+    marks = ", ".join("?" * len(ids))
     data = {"id": row["id"], "kind": kind, "name": row["name"], "authority": row["scope"] or None,
             "country": row["country"],
-            "aliases": [r[0] for r in store.db.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))],
-            "mentions": _mentions(store, entity_id)}
+            "aliases": [r[0] for r in store.db.execute(
+                f"SELECT DISTINCT alias FROM aliases WHERE entity_id IN ({marks}) ORDER BY alias", ids)],
+            "mentions": _mentions(store, ids)}
     if kind == "person":
-        data.update(_person(store, row["name"], row["scope"], entity_id))
+        data["same_human"] = records
+        data["mandates"] = list(dict.fromkeys(s for s in [row["scope"], *(r["authority"] for r in records)] if s))
+        data.update(_person(store, [(row["name"], row["scope"]), *((r["name"], r["authority"] or "") for r in records)], ids))
     if kind == "place":
         data["trips"] = _trip_rows(store, "WHERE t.place_id = ?", (entity_id,))
     if kind == "organisation":
@@ -74,28 +80,45 @@ def entity(store: Store, entity_id: int, kind: str) -> dict[str, Any] | None:
     return data
 
 
-def _mentions(store: Store, entity_id: int) -> list[dict[str, Any]]:
+def human_of(store: Store, entity_id: int) -> int:
+    """The person record that names the human of this one (itself unless it was linked to another)."""
+    row = store.db.execute("SELECT person_id FROM person_links WHERE member_id = ?", (entity_id,)).fetchone()
+    return int(row[0]) if row else entity_id
+
+
+def _same_human(store: Store, entity_id: int) -> list[dict[str, Any]]:
+    """The other records of this person's human, each with why it is the same human."""
+    return _rows(store.db, "SELECT l.member_id AS id, e.name, NULLIF(e.scope, '') AS authority, l.rule, l.why"
+                           " FROM person_links l JOIN entities e ON e.id = l.member_id WHERE l.person_id = ?"
+                           " ORDER BY e.scope, e.name", (entity_id,))
+
+
+def _mentions(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    marks = ", ".join("?" * len(ids))
     return _rows(store.db,
                  "SELECT m.text, m.page, m.item_id, i.number, i.title, d.id AS sitting_id, d.date, d.authority, d.file"
                  " FROM mentions m JOIN documents d ON d.id = m.document_id LEFT JOIN items i ON i.id = m.item_id"
-                 " WHERE m.entity_id = ? ORDER BY d.date, m.page, m.start", (entity_id,))
+                 f" WHERE m.entity_id IN ({marks}) ORDER BY d.date, m.page, m.start", tuple(ids))
 
 
-def _person(store: Store, name: str, authority: str, entity_id: int) -> dict[str, Any]:
+def _person(store: Store, names: list[tuple[str, str]], ids: list[int]) -> dict[str, Any]:
     """Attendance, proxies, items reported, votes against and abstentions, and the whole voting record (each
-    vote's position: printed for dissent, derived from attendance for the rest) of one councillor."""
+    vote's position: printed for dissent, derived from attendance for the rest) of one councillor, over
+    every record of the human (names: (name, authority) of each)."""
+    named = " OR ".join("(a.person = ? AND COALESCE(d.authority, '') = ?)" for _ in names)
+    reporting = " OR ".join("(i.rapporteur = ? AND COALESCE(d.authority, '') = ?)" for _ in names)
+    pairs = tuple(part for pair in names for part in pair)
+    marks = ", ".join("?" * len(ids))
     attendance = _rows(store.db,
                        "SELECT a.role, a.other, d.id AS sitting_id, d.date, d.authority, d.body FROM attendance a"
-                       " JOIN documents d ON d.id = a.document_id WHERE a.person = ? AND COALESCE(d.authority, '') = ?"
-                       " ORDER BY d.date", (name, authority))
+                       f" JOIN documents d ON d.id = a.document_id WHERE {named} ORDER BY d.date", pairs)
     reported = _rows(store.db,
                      "SELECT i.id AS item_id, i.number, i.title, i.page_start, d.id AS sitting_id, d.date FROM items i"
-                     " JOIN documents d ON d.id = i.document_id WHERE i.rapporteur = ? AND COALESCE(d.authority, '') = ?"
-                     " ORDER BY d.date", (name, authority))
+                     f" JOIN documents d ON d.id = i.document_id WHERE {reporting} ORDER BY d.date", pairs)
     record = _rows(store.db,
                    "SELECT p.position, p.printed, i.id AS item_id, i.number, i.title, d.id AS sitting_id, d.date"
                    " FROM positions p JOIN items i ON i.id = p.item_id JOIN documents d ON d.id = i.document_id"
-                   " WHERE p.entity_id = ? ORDER BY d.date, i.ord", (entity_id,))
+                   f" WHERE p.entity_id IN ({marks}) ORDER BY d.date, i.ord", tuple(ids))
     votes = [row for row in record if row["printed"]]
     by_role = lambda role: [a for a in attendance if a["role"] == role]  # noqa: E731
     return {
@@ -105,7 +128,7 @@ def _person(store: Store, name: str, authority: str, entity_id: int) -> dict[str
         "reported": reported, "votes": votes,
         "voting_record": {"positions": record,
                           "counts": {p: sum(r["position"] == p for r in record) for p in ("for", "against", "abstention")}},
-        "trips": _trip_rows(store, "WHERE t.id IN (SELECT trip_id FROM trip_people WHERE entity_id = ?)", (entity_id,)),
+        "trips": _trip_rows(store, f"WHERE t.id IN (SELECT trip_id FROM trip_people WHERE entity_id IN ({marks}))", tuple(ids)),
         "timeline": _timeline(attendance, reported, votes),
     }
 

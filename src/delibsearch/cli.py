@@ -43,6 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     correct.add_argument("--remove", action="store_true", help="drop the correction of FIELD")
     correct.add_argument("--list", action="store_true", help="list the file's corrections")
 
+    people = commands.add_parser(
+        "people", parents=[common], help="which person records are one human",
+        description="List the person records linked as one human and why; or decide as an archivist: 'same A B'"
+                    " makes record B the same human as A, 'apart A' keeps A alone whatever the rules say. Decisions"
+                    " are kept and outlive re-indexing.")
+    people.add_argument("action", choices=("list", "same", "apart"))
+    people.add_argument("ids", nargs="*", type=int, metavar="ID", help="person record numbers (as in /people/N)")
+    people.add_argument("--note", help="why (shown on the person's page)")
+
     commands.add_parser("status", parents=[common], help="what is stored, and the files that failed",
                         description="Show how many sittings and items are stored and every file that failed.")
 
@@ -66,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = resolve_settings(args.data)
-    handler = {"parse": cmd_parse, "index": cmd_index, "correct": cmd_correct, "status": cmd_status,
+    handler = {"parse": cmd_parse, "index": cmd_index, "correct": cmd_correct, "people": cmd_people,
+               "status": cmd_status,
                "search": cmd_search, "ask": cmd_ask, "serve": cmd_serve}[args.command]
     try:
         return handler(args, settings)
@@ -167,6 +177,32 @@ def cmd_correct(args: argparse.Namespace, settings: Settings) -> int:
             print(f"delibsearch: error: {failure.path}: {failure.reason}", file=sys.stderr)
         return 1
     print(f"{'removed' if args.remove else 'corrected'}: {args.field} of {path.name}; the sitting was read again")
+    return 0
+
+
+def cmd_people(args: argparse.Namespace, settings: Settings) -> int:
+    from delibsearch.records import APART
+    from delibsearch.store import Store
+
+    wanted = {"list": 0, "same": 2, "apart": 1}[args.action]
+    if len(args.ids) != wanted:
+        print(f"delibsearch: error: people {args.action} takes {wanted} record number(s)", file=sys.stderr)
+        return 2
+    store = Store(settings.db_path)
+    try:
+        if args.action == "list":
+            for row in store.person_links():
+                print(f"{row['member_id']} « {row['member']} » ({row['member_scope']}) -> {row['person_id']}"
+                      f" « {row['person']} » ({row['person_scope']}): {row['why']}")
+            return 0
+        if args.action == "same":
+            store.decide_people(args.ids[1], args.ids[0], args.note)
+        else:
+            store.decide_people(args.ids[0], APART, args.note)
+    finally:
+        store.close()
+    index_in_line(settings)
+    print(f"{args.action}: {' '.join(map(str, args.ids))}; the person pages and facets follow")
     return 0
 
 

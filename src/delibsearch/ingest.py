@@ -147,6 +147,8 @@ class Ingest:
             for copy in copies.get(shas[path], []):
                 self._note(report, self._copy(copy, path, result, shas[path]), len(files), progress)
         self._index(pending)
+        if report.count(INDEXED):
+            self.store.link_people()
         self.reconcile()
         if report.count(INDEXED):
             self.index.optimize()

@@ -2,7 +2,8 @@
 
 `PRAGMA user_version` holds the version. Version 0 is the store written before ids were stable
 (documents keyed by path, ids given in the order records were stored); version 1 keys documents by
-their bytes and gives every sitting, item and entity an id that depends on what it is (identity.py).
+their bytes and gives every sitting, item and entity an id that depends on what it is (identity.py);
+version 2 links the person records of one human (humans.py).
 A step runs in one transaction: the database is upgraded whole or left as it was. The PDFs are not
 read again; the full-text index, which holds the old ids, is refilled from the store by the next
 index run (ingest.Ingest.reconcile).
@@ -184,4 +185,12 @@ def _fill_positions(db: sqlite3.Connection) -> None:
         records.save_positions(db, doc.get("authority"), session.get("present", []), givers, list(zip(item_ids, votes)))
 
 
-STEPS: list[Callable[[sqlite3.Connection, str], None]] = [_v0_to_v1]
+def _v1_to_v2(db: sqlite3.Connection, schema: str) -> None:
+    """Person records of one human are linked (person_links, and the archivist's person_decisions)."""
+    for statement in _statements(schema):
+        if "person_" in statement:
+            db.execute(statement)
+    records.link_people(db)
+
+
+STEPS: list[Callable[[sqlite3.Connection, str], None]] = [_v0_to_v1, _v1_to_v2]

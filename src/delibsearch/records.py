@@ -11,7 +11,7 @@ import json
 import re
 import sqlite3
 
-from delibsearch import identity
+from delibsearch import humans, identity
 from delibsearch.extract.dates import fold
 from delibsearch.extract.given_names import is_given_name
 from delibsearch.model import Document
@@ -79,6 +79,21 @@ CREATE TABLE IF NOT EXISTS positions (
     PRIMARY KEY (item_id, entity_id)
 );
 CREATE INDEX IF NOT EXISTS positions_entity ON positions(entity_id);
+CREATE TABLE IF NOT EXISTS person_links (
+    member_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    into_id INTEGER NOT NULL,
+    rule TEXT NOT NULL,
+    why TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS person_links_person ON person_links(person_id);
+CREATE TABLE IF NOT EXISTS person_decisions (
+    entity_id INTEGER NOT NULL,
+    other_id INTEGER NOT NULL,
+    note TEXT,
+    at TEXT NOT NULL,
+    PRIMARY KEY (entity_id, other_id)
+);
 CREATE TABLE IF NOT EXISTS trip_people (
     trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
     entity_id INTEGER NOT NULL REFERENCES entities(id)
@@ -193,11 +208,83 @@ def drop_orphans(db: sqlite3.Connection) -> None:
     )
 
 
+APART = 0  # person_decisions.other_id of "keep this record apart from every other"
+
+
+def person_records(db: sqlite3.Connection) -> list[humans.PersonRecord]:
+    listed: dict[tuple[str, str], set[int]] = {}
+    for row in db.execute("SELECT DISTINCT a.person, COALESCE(d.authority, ''), d.id FROM attendance a"
+                          " JOIN documents d ON d.id = a.document_id"):
+        listed.setdefault((row[0], row[1]), set()).add(row[2])
+    return [humans.PersonRecord(row[0], row[1], row[2], frozenset(listed.get((row[1], row[2]), ())))
+            for row in db.execute("SELECT id, name, scope FROM entities WHERE kind = 'person' ORDER BY id")]
+
+
+def places_mentioned(db: sqlite3.Connection) -> dict[str, set[str]]:
+    """Per authority, the folded names of the places its documents mention."""
+    found: dict[str, set[str]] = {}
+    for row in db.execute("SELECT DISTINCT COALESCE(d.authority, ''), e.key FROM mentions m"
+                          " JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id"
+                          " WHERE e.kind = 'place'"):
+        found.setdefault(row[0], set()).add(row[1])
+    return found
+
+
+def link_people(db: sqlite3.Connection) -> set[int]:
+    """Rewrite person_links from the rules and the archivist's decisions; returns the records whose human
+    changed, whose documents' facets are then marked stale for the full-text index."""
+    people = person_records(db)
+    decisions = db.execute("SELECT entity_id, other_id, note FROM person_decisions").fetchall()
+    apart = {row[0] for row in decisions if row[1] == APART}
+    found = [link for link in humans.links(people, places_mentioned(db))
+             if link.member not in apart and link.into not in apart]
+    found += [humans.Link(row[0], row[1], "archivist", row[2] or "réunies par un archiviste")
+              for row in decisions if row[1] != APART]
+    direct: dict[int, humans.Link] = {}
+    for link in found:
+        direct.setdefault(link.member, link)
+        direct.setdefault(link.into, link)
+    roots = humans.groups(people, found)
+    before = {row[0]: row[1] for row in db.execute("SELECT member_id, person_id FROM person_links")}
+    db.execute("DELETE FROM person_links")
+    db.executemany("INSERT INTO person_links (member_id, person_id, into_id, rule, why) VALUES (?, ?, ?, ?, ?)",
+                   [_link_row(member, root, direct) for member, root in roots.items()])
+    changed = {m for m in set(before) | set(roots) if before.get(m) != roots.get(m)}
+    db.executemany("UPDATE documents SET indexed = 0 WHERE id IN (SELECT document_id FROM mentions WHERE entity_id = ?)",
+                   [(i,) for i in changed])
+    return changed
+
+
+def _link_row(member: int, root: int, direct: dict[int, humans.Link]) -> tuple[int, int, int, str, str]:
+    """A member's row: its human's record, and a link that brought it in (from either side)."""
+    link = direct[member]
+    return (member, root, link.into if link.member == member else link.member, link.rule, link.why)
+
+
+def decide_people(db: sqlite3.Connection, entity_id: int, other_id: int, note: str | None, at: str) -> None:
+    """An archivist's decision: other_id is the same human as entity_id, or APART: entity_id stands alone."""
+    if other_id == APART:
+        db.execute("DELETE FROM person_decisions WHERE entity_id = ? OR other_id = ?", (entity_id, entity_id))
+    else:
+        db.execute("DELETE FROM person_decisions WHERE entity_id IN (?, ?) AND other_id = ?", (entity_id, other_id, APART))
+    db.execute("INSERT OR REPLACE INTO person_decisions (entity_id, other_id, note, at) VALUES (?, ?, ?, ?)",
+               (entity_id, other_id, note, at))
+
+
+def person_of(db: sqlite3.Connection, entity_id: int) -> int:
+    """The record that names the human of this person record (itself unless linked)."""
+    row = db.execute("SELECT person_id FROM person_links WHERE member_id = ?", (entity_id,)).fetchone()
+    return int(row[0]) if row else entity_id
+
+
 def item_entities(db: sqlite3.Connection, item_id: int) -> dict[str, list[str]]:
-    """Names of the persons, places and organisations an item mentions, for its facets."""
+    """Names of the persons (as their human's record names them), places and organisations an item
+    mentions, for its facets."""
     found: dict[str, list[str]] = {kind: [] for kind in LINKED}
     for row in db.execute(
-        "SELECT DISTINCT e.kind, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.item_id = ?",
+        "SELECT DISTINCT e.kind, e.name FROM mentions m"
+        " JOIN entities e ON e.id = COALESCE((SELECT person_id FROM person_links WHERE member_id = m.entity_id),"
+        " m.entity_id) WHERE m.item_id = ?",
         (item_id,),
     ):
         found[row[0]].append(row[1])

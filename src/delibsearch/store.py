@@ -18,9 +18,10 @@ from typing import Any, Iterator
 
 from delibsearch import identity, migrations, records
 from delibsearch.corrections import Correction
+from delibsearch.errors import DelibError
 from delibsearch.model import Document
 
-VERSION = 1  # PRAGMA user_version of the database; migrations.py takes an older one up to it
+VERSION = 2  # PRAGMA user_version of the database; migrations.py takes an older one up to it
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
@@ -260,6 +261,36 @@ class Store:
         rows += [(doc_id, p.holder, "proxy_held", p.giver) for p in s.proxies if p.holder]
         rows += [(doc_id, n, role, None) for role, n in (("president", s.president), ("secretary", s.secretary)) if n]
         self.db.executemany("INSERT INTO attendance (document_id, person, role, other) VALUES (?, ?, ?, ?)", rows)
+
+    def link_people(self) -> set[int]:
+        """Recompute which person records are one human (humans.py), in one transaction; the documents that
+        mention a record whose human changed are left to the next reconcile of the full-text index."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            changed = records.link_people(self.db)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return changed
+
+    def decide_people(self, entity_id: int, other_id: int, note: str | None) -> None:
+        """An archivist's decision on two person records (other_id records.APART: keep entity_id alone);
+        kept across re-reads, it overrides the rules."""
+        for record in {entity_id, other_id} - {records.APART}:
+            row = self.db.execute("SELECT kind FROM entities WHERE id = ?", (record,)).fetchone()
+            if row is None or row[0] != "person":
+                raise DelibError(f"no person record n°{record}")
+        if entity_id == other_id:
+            raise DelibError("a record is already the same person as itself")
+        records.decide_people(self.db, entity_id, other_id, note, _now())
+        self.link_people()
+
+    def person_links(self) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT l.member_id, m.name AS member, m.scope AS member_scope, l.person_id, p.name AS person,"
+            " p.scope AS person_scope, l.rule, l.why FROM person_links l JOIN entities m ON m.id = l.member_id"
+            " JOIN entities p ON p.id = l.person_id ORDER BY p.scope, p.name, m.name").fetchall()
 
     def mark_indexed(self, doc_ids: list[int]) -> None:
         self.db.executemany("UPDATE documents SET indexed = 1 WHERE id = ?", [(i,) for i in doc_ids])

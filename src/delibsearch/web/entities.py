@@ -1,7 +1,7 @@
 """Pages of a person, a place and an organisation."""
 from __future__ import annotations
 
-from flask import Blueprint, abort
+from flask import Blueprint, abort, redirect, request, url_for
 
 from delibsearch import archive
 from delibsearch.web import page, respond, store
@@ -18,6 +18,10 @@ def _entity_page(kind: str, entity_id: int, template: str):
 
 @page(bp, "/people/<int:entity_id>", api="/api/people/<int:entity_id>")
 def person(entity_id: int):
+    """A record linked to another of the same human leads to that one's page, which gathers them all."""
+    human = archive.human_of(store(), entity_id)
+    if human != entity_id:
+        return redirect(url_for(request.endpoint, entity_id=human), code=301)
     return _entity_page("person", entity_id, "person.html")
 
 
