@@ -65,3 +65,36 @@ def test_a_table_row_printed_over_two_lines_is_one_record_read_cell_by_cell():
     text = body(read_lines(page))
     assert "Querétaro (Mexique) Préparation des rencontres 27 au 30 janvier 2020 Agents de municipale 3 600" in text
     assert "Bialystok (Pologne) Projet urbain 04 au 07 février 2020 Agent de municipale 300" in text
+
+
+def test_two_columns_of_running_text_are_read_down_each_column():
+    # A compte rendu sommaire printed in two columns: the left column's items, then the right column's,
+    # whatever their lines' heights; lines of the two columns never mix.
+    page = words("Conseil municipal du 13 décembre 2022", 60, 40)
+    left = ["1. Décision modificative n° 3", "Ajustement des crédits de fin", "d'exercice pour les charges",
+            "d'énergie, compensés par une", "baisse des crédits d'entretien.", "Adopté à l'unanimité.",
+            "2. Tarifs communaux 2023", "Concession au cimetière et salle", "des fêtes pour les habitants.",
+            "Adopté à l'unanimité."]
+    right = ["7. Réfection de la rue des Écoles", "Le marché est attribué après", "consultation à l'entreprise",
+             "la mieux-disante des quatre", "offres reçues pour ces travaux.", "Adopté à l'unanimité.",
+             "8. Noël des aînés de la commune", "Un bon d'achat pour chacun des", "habitants de plus de 75 ans.",
+             "Adopté à l'unanimité."]
+    for n, line in enumerate(left):
+        page += words(line, 40, 80 + 15 * n, width=5.0)
+    for n, line in enumerate(right):
+        page += words(line, 320, 84 + 15 * n, width=5.0)
+    text = body(read_lines(page))
+    assert text[1:] == left + right
+
+
+def test_a_margin_of_labels_beside_a_column_of_text_is_no_second_column():
+    page = []
+    for n, (label, line) in enumerate([("Présents :", "Denis JUVIN, Catherine MARTEL, Michel VAILLIES,"),
+                                       ("", "Alessandra STURANI, Catherine VINAS, Jean PLUS,"),
+                                       ("Excusés :", "Paul NIGGEL, Anne ROUX"), ("Secrétaire :", "Anne ROUX")]):
+        if label:
+            page += words(label, 40, 80 + 15 * n)
+        page += words(line, 140, 80 + 15 * n)
+    text = body(read_lines(page))
+    assert "Denis JUVIN, Catherine MARTEL, Michel VAILLIES," in " ".join(text)
+    assert not any(t.startswith("Alessandra") and "Excusés" in t for t in text)

@@ -14,19 +14,22 @@ from delibsearch.extract.sentences import flat
 
 AUTHORITY_SPAN = 4000
 AUTHORITY = [
-    re.compile(r"(?P<kind>Communauté\s+(?:de\s+communes|d[’']agglomération|urbaine))\s+(?P<name>(?:(?:des|du|de\s+la|de\s+l[’']|de|d[’'])\s*)?[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:de\s+la|de\s+l[’']|des|du|de|d[’']|et|en|sur)\s*)?[A-ZÀ-Þ][\w'’-]+)*)", re.I),
+    # The name's words open with a capital ("Communauté de communes Terres de Raille se sont réunis": not "se").
+    re.compile(r"(?P<kind>Communaut[ée]\s+(?:de\s+communes|d[’']agglom[ée]ration|urbaine))\s+(?P<name>(?:(?:des|du|de\s+la|de\s+l[’']|de|d[’'])\s*)?(?-i:[A-ZÀ-Þ])[\w'’-]+(?:[^\S\n]+(?:(?:de\s+la|de\s+l[’']|des|du|de|d[’']|et|en|sur)\s*)?(?-i:[A-ZÀ-Þ])[\w'’-]+)*)", re.I),
     # A syndicate's full name, to the dash, bracket or end of line after it.
     re.compile(r"\b(?P<name>Syndicat\s+(?:[Ii]ntercommunal|[Mm]ixte|[Dd]épartemental|[Ii]ntercommunautaire)\b[^\n–—(|]{3,120}?)[^\S\n]*(?=[–—(|]|\n|$)"),
     re.compile(r"\b(?:[Cc]ommune|Ville|Mairie)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|de|du|la|le|[A-ZÀ-Þ][\w'’-]+))*)"),
     # In capitals ("COMMUNE de FLAUX", "VILLE DE CLERMONT-FERRAND AU SERVICE ..."): one word, hyphens joining.
     re.compile(r"\b(?:COMMUNE|VILLE|MAIRIE)\s+(?:d[e'’]|D[E'’])\s*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]*[A-ZÀ-Þ])\b"),
-    re.compile(r"(?i:Conseil\s+municipal\s+de\s+la\s+(?:commune|ville))\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
-    re.compile(r"(?i:Conseil\s+municipal)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
+    re.compile(r"(?i:Conseil\s+municipal\s+de\s+la\s+(?:commune|ville)\s+d[e'’])\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
+    re.compile(r"(?i:Conseil\s+municipal\s+d[e'’])\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[^\S\n-](?:sur|sous|lès|les|en|SUR|SOUS|LES|EN|[A-ZÀ-Þ][\w'’-]+)|-[\w'’-]+)*)"),
 ]
 LETTER_SPACED = re.compile(r"(?:COMMUNE|VILLE|MAIRIE)(?:DE|D['’])(?P<name>[A-ZÀ-Þ'’-]{3,})$")
 # A typewriter's spaced hyphens around a particle ("CHANTELOUBE - SUR - GARTEMPE"): one name.
 SPACED_PARTICLE = re.compile(r"\b([A-ZÀ-Þ]{2,}) - (SUR|SOUS|LÈS|LES|LA|LE|EN|DE|DU|DES|AUX) - ([A-ZÀ-Þ])")
-BODIES = ("conseil communautaire", "conseil municipal", "comité syndical", "bureau communautaire", "conseil métropolitain")
+BODIES = ("conseil communautaire", "conseil municipal", "comité syndical", "bureau communautaire", "conseil métropolitain",
+          "conseil de communauté")
+BODY_NAMES = {"conseil de communauté": "conseil communautaire"}
 # Words printed beside or after an authority's name that are never part of it.
 NOT_PLACE_WORDS = {"affiche", "affichee", "compte", "comptes", "proces-verbal", "proces", "seance", "conseil",
                    "presents", "presentes", "extrait", "departement", "reunion", "registre", "convocation",
@@ -86,7 +89,8 @@ def _authority(head: str, patterns: list[re.Pattern[str]]) -> str | None:
         first, _, rest = name.partition(" ")
         if first.lower() in SMALL_WORDS:  # "Communauté de communes DES COTEAUX…": "des Coteaux"
             name = f"{first.lower()} {rest}"
-        return f"{kind[0].upper()}{kind[1:].lower()} {name}"
+        kind = re.sub(r"\s+", " ", kind).lower().replace("communaute ", "communauté ").replace("agglomeration", "agglomération")
+        return f"{kind[0].upper()}{kind[1:]} {name}"
     return name
 
 
@@ -109,7 +113,15 @@ def _commune_name(printed: str) -> str:
         known = gazetteer().lookup(" ".join(words[:size]))
         if known and known.kind == "city":
             return known.name
-    return _tidy_place_name(printed.split("\n")[0])
+    return _hyphenated(_tidy_place_name(printed.split("\n")[0]))
+
+
+def _hyphenated(name: str) -> str:
+    """A commune's compound name is written with hyphens, a leading article apart ("BECHERET SUR MORIN" ->
+    "Becheret-sur-Morin", "LES SABLES D'OLONNE" -> "Les Sables-d'Olonne")."""
+    words = name.split()
+    article = [words.pop(0)] if len(words) > 2 and words[0].lower() in ("le", "la", "les") else []
+    return " ".join([*article, "-".join(words)]) if len(words) > 1 else name
 
 
 def _is_named_often(match: re.Match[str], head: str) -> bool:
@@ -145,15 +157,18 @@ def _before_other_words(name: str) -> str:
     words = name.split()
     kept: list[str] = []
     for word in words:
-        if fold(word.strip(",.:;")) in NOT_PLACE_WORDS:
+        folded = fold(word.strip(",.:;"))
+        if folded in NOT_PLACE_WORDS or folded.split("-")[0] in NOT_PLACE_WORDS:  # "Compte-Rendu"
             break
         kept.append(word)
         if len(kept) == 1 and re.search(r"\w-(?:sur|sous|lès|les|en|de|du|la|le|l'|d')-\w", word, re.I):
             break
+    while len(kept) > 1 and kept[-1].lower() in SMALL_WORDS:  # "Arrignac-d'Aspe sous la présidence"
+        kept.pop()
     return " ".join(kept)
 
 
 def _body(zone: str) -> str | None:
-    low = zone[:2500].lower()
-    positions = [(low.find(b), b) for b in BODIES if b in low]
-    return min(positions)[1] if positions else None
+    low = fold(zone[:2500])
+    positions = [(low.find(fold(b)), b) for b in BODIES if fold(b) in low]
+    return BODY_NAMES.get(min(positions)[1], min(positions)[1]) if positions else None

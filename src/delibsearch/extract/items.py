@@ -17,29 +17,34 @@ from dataclasses import dataclass, replace
 from delibsearch.extract.dates import fold
 from delibsearch.extract.misreads import repair
 
+BULLET = r"(?:[-–•▪➢►*][^\S\n]+)?"  # "- Délibération D202448 – Tarifs": a heading printed as a list's entry
 CODE = re.compile(
-    r"^(?:\d{1,2}[.)]\s*)?(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?"
-    r"(?P<num>(?:DEL|DCM|DELIB|DL|DE|D)[\s_-]?\d{4}\s?[-–_/.]\s?\d{1,4}(?:[-/]\d{1,3})?)"
+    r"^" + BULLET + r"(?:\d{1,2}[.)]\s*)?(?:(?i:d[ée]lib[ée]ration)\s+)?(?:N°\s*)?"
+    r"(?P<num>(?:DEL|DCM|DELIB|DL|DE|D)(?:[\s_-]?\d{4}\s?[-–_/.]\s?\d{1,4}(?:[-/]\d{1,3})?|(?:19|20)\d{4,5}\b))"
     r"(?:\s*[-–:]+\s*|\s+(?=[A-ZÀ-Þ«\"]))(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"0-9].*)?$",
     re.M,
 )
 # A year and a number with no letters before them ("2020-038 – Vote des taux"): a heading only where
 # another heading shares the year (a lone "2021-22 : rentrée" is no numbering).
+# A third part may date it within the year ("2023 – 071 – 05.12 – Tarifs"); the title may be printed under it.
 YEAR_CODE = re.compile(
-    r"^(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?(?P<num>(?:19|20)\d{2}\s?[-–_/.]\s?\d{1,3})"
-    r"\s*(?:[-–:]+\s*|\s(?=Objet))(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)?$",
+    r"^" + BULLET + r"(?:D[ÉE]LIB[ÉE]RATION\s+)?(?:N°\s*)?"
+    r"(?P<num>(?:19|20)\d{2}\s?[-–_/.]\s?\d{1,3}(?:\s?[-–]\s?[0-3]\d[./][01]\d)?)"
+    r"(?:\s*(?:[-–:]+\s*|\s(?=Objet))(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)?|[^\S\n]*)$",
     re.M,
 )
+# A sitting's date and a number ("141024-52 Repas des agents"), as several headings of the sitting share it.
+DAY_CODE = re.compile(r"^" + BULLET + r"(?P<num>[0-3]\d[01]\d\d{2}[-/_]\d{1,3})\s*[-–:]?\s+(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # The number after the title ("Tarifs de l'eau 2023 : 2022-62"), as some town-hall web pages print it.
 TRAILING_CODE = re.compile(r"^(?P<title>[A-ZÀ-Þ«\"][^\n]{3,200}?)[^\S\n]*[:–-][^\S\n]*\n?[^\S\n]*(?P<num>(?:19|20)\d{2}[-/]\d{1,3})[^\S\n]*$",
                            re.M)
-DATED_CODE = re.compile(r"^(?P<num>20\d{2}([ /.])\d{2}\2\d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+DATED_CODE = re.compile(r"^" + BULLET + r"(?P<num>20\d{2}([ /.])\d{2}\2\d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # The heading's word opens with a capital: "délibération n° 2023-031" wrapped to a line's start is running text.
-REPORT = re.compile(r"^(?=(?-i:[A-ZÀ-Þ]))(?:(?:Rapport|Délibération|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*"
+REPORT = re.compile(r"^" + BULLET + r"(?=(?-i:[A-ZÀ-Þ]))(?:(?:Rapport|Délibération|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*"
                     r"|(?:Délibération|DELIBERATION|Affaire|Point|Dossier)\s+(?=\d))"  # "POINT 1 -", "Délibération 5/2023"
                     r"(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)(?:[^\S\n]+(?P<caps>(?-i:[A-ZÀ-Þ«]{2})[^\n]+)|\s*(?:[-–:]\s*(?P<title>.+))?)$",
                     re.M | re.I)  # "Délibération n° 2025/001 APPROBATION DU PROCÈS-VERBAL": a title in capitals after a space
-ARABIC = re.compile(r"^(?:N\s?°\s*)?(?P<num>[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|(?<=°\d)\s?:"
+ARABIC = re.compile(r"^(?:N\s?°\s*)?(?P<num>0|[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|(?<=°\d)\s?:"
                     r"|(?<=°\d\d|°\s\d)\s?:|\s)(?![\d.])\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)  # a colon after "N°1" only
 # Numbers in levels ("1-1-1 Budget", "2.3 - Tarifs"): read when no other numbering is found.
 LEVELLED = re.compile(r"^(?P<num>[1-9]\d?(?:[-.][0-9]\d?){1,3})\s*[-–:.)]?\s+(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
@@ -47,6 +52,11 @@ LEVELLED = re.compile(r"^(?P<num>[1-9]\d?(?:[-.][0-9]\d?){1,3})\s*[-–:.)]?\s+(
 # a heading only where it continues a run of numbered headings.
 ARABIC_WEAK = re.compile(r"^(?P<num>[1-9]\d{0,2})(?:\s?[-–)]\s*|[ \t]+)(?P<title>(?:[a-zà-ÿ]|\d+[ \t]+[A-Za-zÀ-ÿ]).*)$", re.M)
 ROMAN = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{1,3}|V))\s?(?:\.|\)|\s?[-–]|\s)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+# A roman number as an OCR reads it off a scan ("L RELEVE DE DECISIONS", "IL. ADMINISTRATION"): only before a
+# section's title in capitals.
+ROMAN_MISREAD = re.compile(r"^(?P<num>[IL1l]{1,3})\.?[ \t]+(?P<title>(?-i:[A-ZÀ-Þ]{2})[^\n]*)$", re.M)
+# An entry of a list that heads an item under a section ("III. FINANCES" / "- Décision modificative n° 1").
+DASH_HEADING = re.compile(r"^[-–•▪][ \t]+(?P<title>[A-ZÀ-Þ«\"][^\n]{3,150})$", re.M)
 LETTERED = re.compile(r"^(?P<num>[a-z])\s?\)\s*(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)  # "a) Adhésion au groupement"
 OBJET = re.compile(r"^Objet\s*:\s*", re.I)  # "D2024-45 - Objet : admission ...", "DCM 2023-061 OBJET : ..."
 TABLE_ROW_END = re.compile(r"\d[,.]\d{2}\s*€?$|(?:\d[\d ]*[,.]?\d*\s+){2,}\d+\s*€?$")
@@ -57,6 +67,19 @@ TITLE_BLOCK_LINES = 5
 TITLE_LINE_MAX = 90  # characters: a body's lines run the page's width, a heading's are shorter
 BLOCK_STOP = re.compile(r"(?:pour|contre|abstentions?|vote|votants|adopt|rejet)\w*\b|\d+\s+(?:voix|votes?)\b"
                         r"|(?-i:[A-ZÀ-Þ])[^:\n]{1,59}:\s*$", re.I)
+# Where a run-in heading's body begins on the heading's own line ("2023 – 071 – 05.12 – Tarifs communaux 2024
+# Monsieur le Maire présente ..."): a capitalised sentence opener after a word of the title.
+# A civility opens the body only before a name or title and a presenting verb or an apposition ("Madame Nathalie
+# RAYNAUD, adjointe"), not in a title ("contrat Mme Chamberlain").
+RUN_IN = re.compile(r"(?<=[A-Za-zÀ-ÿ0-9»)])\s+(?=(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:(?:le|la)\s+(?:Maire|Président|Présidente)"
+                    r"|(?:[A-ZÀ-Þ][\w'’-]*\s+){0,2}[A-ZÀ-Þ][\w'’-]*)\s*(?:,|\s(?:expose|présente|rappelle|informe|explique"
+                    r"|propose|indique|rapporte|rend|donne|fait|demande|précise|soumet))"
+                    r"|(?:Conformément|Considérant|Vu|Afin|Suite|Le (?:Maire|Président|conseil|Conseil)|La (?:Présidente|commune)"
+                    r"|Il (?:est|convient)|Après)\b))")
+# A register's number printed after the title ("Tarifs du port – année 2024 Délibération n° 103"): not the title's.
+REGISTER_REFERENCE = re.compile(r"(?<![Ll]a)(?<![Dd]e)(?<![Uu]ne)\s+(?:Délibération|DELIBERATION|DÉLIBÉRATION)\s+n°\s*\d[\w/-]*(?=\s|$)")
+SUBTITLE_SHARE = 0.8
+ENUMERATED_LINE = re.compile(r"^(?:[A-Za-z0-9]{1,3}\s?[/.)°-]|[-–•▪*])\s")  # "A/ Le temple", "a) ...", "- ..."  # a second heading line this much shorter than the body's lines is a subtitle
 SENTENCE_END = re.compile(r"(?:[a-zà-ÿ]{3,}|[A-ZÀ-Þ]{2,}\))\. [A-ZÀ-Þ][a-zà-ÿ]")  # "... du CGCT). Il a"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -83,14 +106,15 @@ class ItemSpan:
 def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[str]]:
     """Item spans of the document (offsets into text), and warnings."""
     coded = sorted(_candidates(CODE, text, "code") + _candidates(DATED_CODE, text, "code")
-                   + _year_codes(_candidates(YEAR_CODE, text, "code") + _candidates(TRAILING_CODE, text, "code")),
+                   + _year_codes(_trailing_or_year_codes(text))
+                   + _year_codes(_candidates(DAY_CODE, text, "code")),
                    key=lambda h: h.start)
     reports = _candidates(REPORT, text, "report")
     arabic_candidates = _candidates(ARABIC, text, "arabic")
     weak = [replace(h, weak=True) for h in _candidates(ARABIC_WEAK, text, "arabic")]
     arabic = _misread_gaps(_chain(sorted(arabic_candidates + weak, key=lambda h: h.start), text),
                            arabic_candidates)
-    roman = _chain(_candidates(ROMAN, text, "roman"), text)
+    roman = _chain(sorted(_candidates(ROMAN, text, "roman") + _roman_misreads(text), key=lambda h: h.start), text)
     if coded:
         all_arabic = _candidates(ARABIC, text, "arabic")
         items, groups = _dedupe(coded + _orphans(all_arabic, coded), text), _groups(arabic + roman)
@@ -99,9 +123,10 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
     elif nested := _nested(arabic, _candidates(LEVELLED, text, "arabic")):
         items, groups = nested, _groups(arabic + roman)
     elif (len(arabic) >= 2 or _announced(arabic, arabic_candidates)) and len(arabic) >= len(roman):
-        items, groups = arabic, _groups(roman)
+        items, groups = _dashed(arabic, text) or arabic, _groups(roman)
     elif len(roman) >= 2:
-        items, groups = roman, _groups(arabic)
+        dashed = _dashed(roman, text)
+        items, groups = dashed or roman, roman if dashed else _groups(arabic)
     elif len(lettered := _chain(_candidates(LETTERED, text, "letter"), text)) >= 2:
         items, groups = lettered, []
     elif len(levelled := _levelled(_candidates(LEVELLED, text, "arabic"))) >= 2:
@@ -123,16 +148,64 @@ def _candidates(pattern: re.Pattern[str], text: str, scheme: str) -> list[Headin
     return found
 
 
+def _trailing_or_year_codes(text: str) -> list[Heading]:
+    """Year codes before their title and after it; a code alone on its line is the end of the title above
+    it when that title was printed with its code ("Rapport annuel du SPANC :" / "2022-67")."""
+    trailing = _candidates(TRAILING_CODE, text, "code")
+    leading = [h for h in _candidates(YEAR_CODE, text, "code")
+               if h.title or not any(t.number == h.number and t.start < h.start <= t.end for t in trailing)]
+    return leading + trailing
+
+
+def _roman_misreads(text: str) -> list[Heading]:
+    """Section numbers misread by an OCR ("L" for "I.", "IL" for "II"), read as the roman number they stand for."""
+    found = []
+    for match in ROMAN_MISREAD.finditer(text):
+        number, title = match.group("num"), match.group("title").strip()
+        if set(number) != {"I"} and _mostly_upper(title) and len(title) >= 3:
+            found.append(Heading(match.start(), match.end(), "I" * len(number), title, "roman"))
+    return found
+
+
+def _dashed(sections: list[Heading], text: str) -> list[Heading]:
+    """Items printed as a list's entries under sections in capitals ("III. FINANCES" / "- Décision modificative
+    n° 1" / its text): the entries that text follows are the items, the sections their groups; a section with
+    no entry is an item itself. An agenda's entries, followed by another entry or a section, are not."""
+    if len(sections) < 2 or not all(_mostly_upper(s.title) for s in sections):
+        return []
+    starts = {s.start for s in sections}
+    entries = [Heading(m.start(), m.end(), "", m.group("title").strip(), "dash") for m in DASH_HEADING.finditer(text)
+               if m.start() > sections[0].start and _heads_text(m, text, starts)]
+    owners = [next((s for s in reversed(sections) if s.start < e.start), None) for e in entries]
+    with_entries = {id(s) for s in owners if s is not None}
+    if len(entries) < 2 or len(with_entries) * 2 < len(sections):
+        return []
+    return sorted(entries + [s for s in sections if id(s) not in with_entries], key=lambda h: h.start)
+
+
+def _heads_text(entry: re.Match[str], text: str, section_starts: set[int]) -> bool:
+    title = entry.group("title").rstrip()
+    if title.endswith((";", ",", ":")) or _mostly_upper(title):
+        return False
+    rest = text[entry.end():]
+    following = re.search(r"\S[^\n]*", rest)
+    if following is None:
+        return False
+    line = following.group(0)
+    return not (DASH_HEADING.match(line) or entry.end() + following.start() in section_starts
+                or ROMAN.match(line) or ROMAN_MISREAD.match(line) or ARABIC.match(line))
+
+
 def _group(match: re.Match[str], name: str) -> str | None:
     return match.group(name) if name in match.re.groupindex else None
 
 
 def _year_codes(candidates: list[Heading]) -> list[Heading]:
-    """Year codes whose year at least one other heading shares, with another number."""
-    def year(heading: Heading) -> str:
-        return heading.number[:4]
+    """Codes whose first part (a year, a sitting's date) at least one other heading shares, with another number."""
+    def prefix(heading: Heading) -> str:
+        return re.split(r"[\s_/.–-]", heading.number)[0]
     return [h for h in candidates
-            if any(year(o) == year(h) and o.number != h.number for o in candidates)]
+            if any(prefix(o) == prefix(h) and o.number != h.number for o in candidates)]
 
 
 def _levelled(candidates: list[Heading]) -> list[Heading]:
@@ -180,7 +253,7 @@ def _chain(candidates: list[Heading], text: str) -> list[Heading]:
     for i, cand in enumerate(candidates):
         span = (candidates[i + 1].start if i + 1 < len(candidates) else len(text)) - cand.start
         strong = 0 if cand.weak else 1
-        choice = (1, strong, span, -1) if _value(cand) == 1 and not cand.weak else (0, 0, 0, -1)
+        choice = (1, strong, span, -1) if _value(cand) in (0, 1) and not cand.weak else (0, 0, 0, -1)
         steps = (1, 1) if cand.weak else (1, 2)
         # A weak heading follows the last strong one before it: no other heading may come between.
         first = max((k for k in range(i) if not candidates[k].weak), default=0) if cand.weak else 0
@@ -273,19 +346,23 @@ def _spans(items: list[Heading], groups: list[Heading], text: str) -> list[ItemS
         end = next(b for b in bounds if b > heading.start)
         group = next((g for g in reversed(groups) if g.start < heading.start), None)
         title = _full_title(heading, text, end)
-        spans.append(ItemSpan(heading.number, title or None, heading.start, end,
+        spans.append(ItemSpan(heading.number or None, title or None, heading.start, end,
                               f"{group.number}. {group.title}" if group else None))
     return spans
 
 
 def _full_title(heading: Heading, text: str, end: int) -> str:
     lines = text[heading.end:end].split("\n")[1:]
-    title = heading.title
+    title = REGISTER_REFERENCE.sub("", heading.title)
     if not title:
         return _title_from_next_lines(lines)
+    if run_in := _run_in(title, lines, len(heading.number)):
+        return _tidy_title(run_in)
     block = [] if title.rstrip().endswith((".", "!", "?", ":")) else _heading_block(lines, title)
     if block:
         return _tidy_title(" ".join([title, *block]))
+    if subtitle := _subtitle(title, lines):
+        return _tidy_title(f"{title} {subtitle}")
     for i, line in enumerate(lines[:3]):
         line = line.strip()
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
@@ -293,6 +370,42 @@ def _full_title(heading: Heading, text: str, end: int) -> str:
             break
         title = f"{title} {line}"
     return _tidy_title(title)
+
+
+def _run_in(title: str, lines: list[str], number_length: int) -> str | None:
+    """The title of a heading whose body runs on from it, on its line or, when that line is as wide as the
+    body's, on the line it wraps to."""
+    if cut := _body_start(title):
+        return title[:cut]
+    following = lines[0].strip() if lines else ""
+    widest = max((len(line.strip()) for line in lines[:5]), default=0)
+    full = len(title) + number_length + 4 >= 0.85 * widest >= TITLE_LINE_MAX * 0.8
+    if full and (cut := _body_start(following)) and cut <= TITLE_LINE_MAX // 2:
+        return f"{title} {following[:cut]}"
+    return None
+
+
+def _body_start(line: str) -> int | None:
+    """Where a sentence opener starts the body, not after a connector ("la propriété de Monsieur X" goes on)."""
+    for cut in RUN_IN.finditer(line):
+        before = line[:cut.start()].split()
+        if before and before[-1].lower() not in CONNECTORS:
+            return cut.start()
+    return None
+
+
+def _subtitle(title: str, lines: list[str]) -> str | None:
+    """A second heading line above the body ("2. Forêt communale" / "Programme des travaux 2024"): shorter
+    than the body's lines, ending no sentence, under a short first line."""
+    if len(lines) < 2 or len(title) > TITLE_LINE_MAX // 2 or _sentence(title) or _mostly_upper(title):
+        return None
+    line, body = lines[0].strip(), [l.strip() for l in lines[1:6] if l.strip()]
+    widest = max((len(l) for l in body), default=0)
+    if (not line or not body or widest < TITLE_LINE_MAX * 0.8 or len(line) > SUBTITLE_SHARE * widest or _sentence(line)
+            or RAPPORTEUR.search(line) or BLOCK_STOP.match(line) or RUN_IN.match(" " + line) or _mostly_upper(line)
+            or ENUMERATED_LINE.match(line) or line.split()[-1].lower() in CONNECTORS or not body[0][:1].isupper()):
+        return None
+    return line
 
 
 def _heading_block(lines: list[str], title: str = "") -> list[str]:
@@ -347,7 +460,12 @@ def continues_title(title: str, line: str, following: str) -> bool:
 
 
 def _title_from_next_lines(lines: list[str]) -> str:
-    """A title printed under its number: lines in capitals, or a line and the lines that carry it on."""
+    """A title printed under its number: lines in capitals, or a line and the lines that carry it on; a short
+    line in capitals set apart above it is its section ("2023/58" / "FINANCES" / "Décision modificative")."""
+    filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    if len(filled) >= 2 and _mostly_upper(filled[0][1]) and len(filled[0][1].split()) <= 3 \
+            and not _mostly_upper(filled[1][1]) and filled[1][0] > filled[0][0] + 1:
+        lines = lines[filled[1][0]:]
     parts: list[str] = []
     for i, line in enumerate(lines):
         line = line.strip()

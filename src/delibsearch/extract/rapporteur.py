@@ -47,8 +47,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "reports": re.compile(rf"^\s*{who}\s*(?:,[^\n,]{{0,80}})?,?\s+rapporte\s*:", re.I | re.M),
         "floor": re.compile(rf"{floor}\s+(?P<who>{CIVILITY}\s+{PERSON}|{PERSON})", re.I),
-        "opening": re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*(?:(?:Puis|Ensuite|Enfin|Alors)\s*,?\s*)?{who}"
-                              rf"(?:\s*,[^\n,]{{1,80}},)?\s+{verbs}\b", re.I),
+        "opening": re.compile(rf"(?:^|(?<=[.!?:,]\s)|(?<=\n))\s*(?:(?:Puis|Ensuite|Enfin|Alors)\s*,?\s*)?{who}"
+                              rf"(?:\s*,[^,]{{1,80}},)?\s+{verbs}\b", re.I),
         "speaker": re.compile(rf"(?:^|(?<=\n))\s*(?P<who>{heads}|{CIVILITY}\s+{PERSON})\s*:", re.I),
         "head": re.compile(rf"^\s*{heads}\s*$", re.I),
     }

@@ -38,7 +38,8 @@ COUNTS = {
             rf"\bpour\s+{NUMBER}\b(?=\s*[,;/–—-]?\s*(?:contre|{ABSTAIN})\b)"],
     "against": [rf"\bcontre\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+(?:{VOTES})?contre\b", rf"\bcontre\s+{NUMBER}\b(?!\s*(?:%|€|euros))"],
     "abstention": [rf"\b{ABSTAIN}\s*:\s*{NUMBER}", rf"\b{NUMBER}\s+{ABSTAIN}\b", rf"\b{ABSTAIN}\s+{NUMBER}\b(?!\s*(?:%|€|euros))"],
-    "voters": [rf"total\s+votants\s*:\s*{NUMBER}", rf"\bvotants\s*:\s*{NUMBER}", rf"{NUMBER}\s+votants\b"],
+    "voters": [rf"total\s+votants\s*:\s*{NUMBER}", rf"\bvotants\s*:\s*{NUMBER}", rf"{NUMBER}\s+votants\b",
+               rf"unanimit[ée]\s+des\s+votants\s*\(\s*{NUMBER}\s+voix"],  # "unanimité des votants (32 voix)"
     "present": [rf"{NUMBER}\s+(?:conseillers?\s+|membres?\s+)?présents?\b", rf"\bprésents?\s*:\s*{NUMBER}"],
     "represented": [rf"{NUMBER}\s+(?:représentés?|procurations?|pouvoirs?)\b", rf"\b(?:représentés?|procurations?|pouvoirs?)\s*:\s*{NUMBER}"],
     "not_voting": [rf"{NUMBER}\s+non[\s-]participation", rf"non[\s-]votants?\s*:\s*{NUMBER}", rf"{NUMBER}\s+non[\s-]votants?"],

@@ -3,7 +3,7 @@
 Running headers and footers are found by repetition, not by layout rules: a
 line near the top or bottom of a page whose shape (digits folded) recurs on
 most pages is furniture ("Commune de Pierrefonds - Conseil Municipal du
-10 décembre 2024 – Page 1 / 15", a bare page number).
+10 décembre 2024 – Page 1 / 15", a bare page number), dropped from every page but the top of the first.
 """
 from __future__ import annotations
 
@@ -38,14 +38,18 @@ def clean_lines(pages: list[list[Line]]) -> list[list[Line]]:
     normalised = [[replace(line, text=_normalise(line.text)) for line in page] for page in pages]
     texts = [[line.text for line in page] for page in normalised]
     furniture = _furniture_shapes(texts)
-    kept = [[line for i, line in enumerate(page) if i not in _furniture_indexes(text, furniture)]
-            for page, text in zip(normalised, texts)]
+    kept = [[line for i, line in enumerate(page) if i not in _furniture_indexes(text, furniture, first=n == 0)]
+            for n, (page, text) in enumerate(zip(normalised, texts))]
     whole = "\n".join(line.text for page in kept for line in page)
     return [_rejoin_lines(page, whole) for page in kept]
 
 
-def _furniture_indexes(page: list[str], furniture: set[str]) -> set[int]:
-    return {i for i in _edge_indexes(page) if _shape(page[i]) in furniture}
+def _furniture_indexes(page: list[str], furniture: set[str], first: bool = False) -> set[int]:
+    """The running header's and footer's lines of a page; the first page keeps its header, which may be the
+    only place the authority is printed ("COMMUNE DE SARREWALD Feuillet 2023/031" atop each register sheet)."""
+    filled = [i for i, line in enumerate(page) if line.strip()]
+    top = set(filled[:min(EDGE_LINES, max(1, len(filled) - EDGE_LINES))]) if first else set()
+    return {i for i in _edge_indexes(page) if _shape(page[i]) in furniture and i not in top}
 
 
 def _rejoin_lines(page: list[Line], context: str) -> list[Line]:

@@ -8,8 +8,10 @@ out interleaved line by line when text is read in stream order. Here the words' 
 1. words are grouped into lines by their vertical overlap, and each line into chunks where a wide gap
    separates two runs of words;
 2. a *two-column zone* is a run of consecutive lines that a vertical gutter crosses nowhere, with at
-   least two lines printing on both sides of it. Within a zone where every line prints on both sides,
-   the lines are read as rows (a form, a table). Otherwise the side holding more text is the main
+   least two lines printing on both sides of it. Two columns of running text (both sides as wide and
+   as long as each other, their lines filling them) are read down the left column, then down the right.
+   Within any other zone where every line prints on both sides, the lines are read as rows (a form, a
+   table). Otherwise the side holding more text is the main
    column, read line by line, and each block of the other side (a *side cell*) is placed where it is
    printed: a left cell on a line of its own before the main line at its height (or before the whole
    paragraph, when it is a label such as "Présents :" printed beside its list), a right cell at the end
@@ -32,6 +34,9 @@ EDGE_STEP = 4.0  # points: line starts this close share a left margin
 EDGE_SHARE = 0.5  # ... or this share of the line's height, when more
 # A zone of 3 rows or more that mostly print on both sides, in 3 cells or more, is a table.
 TABLE_ROWS, TABLE_SHARE, TABLE_CELLS = 3, 0.6, 3
+# Two sides of 8 lines or more, as wide and as long as each other within 0.6, most lines filling 0.6 of their
+# width: two columns of text.
+TEXT_COLUMN_ROWS, TEXT_COLUMN_RATIO, TEXT_COLUMN_FILL = 8, 0.6, 0.6
 PARAGRAPH_GAP = 0.35  # a gap wider than the spacing around it by this many line heights parts paragraphs
 ENUMERATED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?(?:[.)°/]|\s[-–])\s|^\d{1,3}\s+(?=[A-ZÀ-Þ«\"])")
 ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[a-zA-Z])\s?[.)°/-]?\)?$|^[-–•▪*]$")
@@ -301,20 +306,39 @@ def _narrow(row: _Row, band: tuple[float, float]) -> tuple[float, float] | None:
 def _read_zone(rows: list[_Row], band: tuple[float, float], depth: int) -> list[Line]:
     if _table(rows, band):
         return _table_lines(rows)
-    if all(_two_sided(row, band) for row in rows):
-        return [_as_line(row.words) for row in rows]
     left_rows = [_Row() for _ in rows]
     right_rows = [_Row() for _ in rows]
     for row, left, right in zip(rows, left_rows, right_rows):
         for word in row.words:
             (left if word.x1 <= band[0] else right).add(word)
-    left_lines = _read([r for r in left_rows if r.words], depth + 1)
-    right_lines = _read([r for r in right_rows if r.words], depth + 1)
+    left_rows, right_rows = [r for r in left_rows if r.words], [r for r in right_rows if r.words]
+    if _text_columns(left_rows, right_rows):
+        return _read(left_rows, depth + 1) + _read(right_rows, depth + 1)
+    if all(_two_sided(row, band) for row in rows):
+        return [_as_line(row.words) for row in rows]
+    left_lines = _read(left_rows, depth + 1)
+    right_lines = _read(right_rows, depth + 1)
     left_size = sum(len(line.text) for line in left_lines)
     right_size = sum(len(line.text) for line in right_lines)
     if left_size >= right_size:  # the right side is a table's last columns: each of its lines is a cell
         return _place_cells(left_lines, [[_as_side(line)] for line in right_lines], before=False)
     return _place_cells(right_lines, _cells(left_lines), before=True)
+
+
+def _text_columns(left: list[_Row], right: list[_Row]) -> bool:
+    """Two columns of running text, read down the left one and then down the right one (a summary printed
+    in two columns): both sides as wide and as long as each other, most of their lines filling their
+    column. A margin, a list of labels or a table's columns fail one of these."""
+    if min(len(left), len(right)) < TEXT_COLUMN_ROWS:
+        return False
+    widths = []
+    for side in (left, right):
+        lo, hi = min(r.span()[0] for r in side), max(r.span()[1] for r in side)
+        full = sum(r.span()[1] - r.span()[0] >= TEXT_COLUMN_FILL * (hi - lo) for r in side)
+        if full < TEXT_COLUMN_FILL * len(side):
+            return False
+        widths.append(hi - lo)
+    return min(widths) >= TEXT_COLUMN_RATIO * max(widths) and min(len(left), len(right)) >= TEXT_COLUMN_RATIO * max(len(left), len(right))
 
 
 def _table(rows: list[_Row], band: tuple[float, float]) -> bool:
