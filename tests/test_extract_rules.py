@@ -737,3 +737,96 @@ def test_a_person_record_needs_evidence():
     assert not is_evidenced_person("Père NOËL", "Père NOËL", set())
     assert not is_evidenced_person("Demain CLERMONT", "Demain CLERMONT", set())
     assert not is_evidenced_person("Nelly", "Nelly", set())  # a given name alone that no list names
+
+
+@pytest.mark.parametrize("headings,expected", [
+    # a heading printed as a list's entry, its code with no separator
+    (["- Délibération D202448 – Décision modificative", "- Délibération D202449 – Tarifs de la cantine"],
+     ["D202448", "D202449"]),
+    # a code dated within the year
+    (["2023 – 071 – 05.12 – Tarifs communaux", "2023 – 072 – 05.12 – Décision modificative"],
+     ["2023 – 071 – 05.12", "2023 – 072 – 05.12"]),
+    # the sitting's date and a number
+    (["141024-52 Repas des agents", "141024-53 Temps de travail d'un adjoint"], ["141024-52", "141024-53"]),
+    # numbered from zero
+    (["0. Approbation du procès-verbal", "1. Demande de subvention", "2. Tarifs du port"], ["0", "1", "2"]),
+])
+def test_more_numbering_shapes(headings, expected):
+    assert numbers("".join(h + BODY for h in headings)) == expected
+
+
+def test_a_code_alone_on_its_line_takes_the_title_under_its_section():
+    text = ("2023/58\nFINANCES\n\nDécision modificative n° 2 – Budget principal\nRapporteur : Christian DOMEC." + BODY
+            + "2023/59\nFINANCES\n\nAttributions de compensation 2023\nRapporteur : Christian DOMEC." + BODY)
+    spans = find_items(text)[0]
+    assert [(s.number, s.title) for s in spans] == [("2023/58", "Décision modificative n° 2 – Budget principal"),
+                                                   ("2023/59", "Attributions de compensation 2023")]
+
+
+def test_a_run_in_title_ends_where_its_body_begins():
+    text = ("2023 – 071 – 05.12 – Tarifs communaux 2024 Monsieur le Maire présente les propositions de la commission"
+            + BODY + "2023 – 072 – 05.12 – Cession à la propriété de Monsieur et Madame Paul RIGAIL Madame Nathalie"
+            " RAYNAUD, adjointe, expose la demande" + BODY)
+    assert [s.title for s in find_items(text)[0]] == ["Tarifs communaux 2024",
+                                                      "Cession à la propriété de Monsieur et Madame Paul RIGAIL"]
+
+
+def test_a_register_number_after_the_title_and_a_subtitle_above_the_body():
+    long_body = ("\nM. le Maire présente le programme établi par l'Office National des Forêts pour l'exploitation des"
+                 " coupes\nde la forêt communale, en parcelles 7 et 12, pour un volume de 1 250 mètres cubes en 2024.\n")
+    text = ("1. Demande de subvention par une association Délibération n° 101" + long_body
+            + "2. Forêt communale\nProgramme des travaux d'exploitation 2024" + long_body
+            + "3. Retrait de la délibération n° 2023-031 du 6 juin" + long_body)
+    assert [s.title for s in find_items(text)[0]] == ["Demande de subvention par une association",
+                                                      "Forêt communale Programme des travaux d'exploitation 2024",
+                                                      "Retrait de la délibération n° 2023-031 du 6 juin"]
+
+
+def test_items_printed_as_entries_under_sections_in_capitals():
+    text = ("I. RELEVE DE DECISIONS DU BUREAU\nLe Président donne lecture des décisions du Bureau.\n"
+            "- attribution du marché de bacs roulants ;\n- Signature d'une convention de mise à disposition ;\n"
+            "Le Conseil prend acte de ces décisions.\n"
+            "IL ADMINISTRATION GENERALE\n- Modification des statuts" + BODY + "- Désignation d'un délégué" + BODY
+            + "III. FINANCES\n- Décision modificative n° 1" + BODY + "- Admission en non-valeur" + BODY)
+    spans = find_items(text)[0]
+    assert [(s.number, s.title) for s in spans] == [
+        ("I", "RELEVE DE DECISIONS DU BUREAU"), (None, "Modification des statuts"), (None, "Désignation d'un délégué"),
+        (None, "Décision modificative n° 1"), (None, "Admission en non-valeur")]
+    assert spans[1].group == "II. ADMINISTRATION GENERALE" and spans[3].group == "III. FINANCES"
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("COMMUNAUTE DE COMMUNES CAUSSE ET CESSE\n\nCOMPTE-RENDU DU CONSEIL DE COMMUNAUTE\nSéance du 26 septembre 2023",
+     ("Communauté de communes Causse et Cesse", "conseil communautaire")),
+    ("Les délégués de la Communauté\nde communes Terres de Raille se sont réunis en conseil communautaire",
+     ("Communauté de communes Terres de Raille", "conseil communautaire")),
+    ("COMPTE RENDU DE LA SEANCE DU CONSEIL MUNICIPAL DE BECHERET SUR MORIN\nDU 02 JUILLET 2024",
+     ("Becheret-sur-Morin", "conseil municipal")),
+    ("se sont réunis en Mairie d'ARRIGNAC-D'ASPE. Commune d'Arrignac-d'Aspe sous la présidence du Maire, conseil municipal",
+     ("Arrignac-d'Aspe", "conseil municipal")),
+])
+def test_authority_names_end_where_the_sentence_goes_on(head, expected):
+    assert read_authority(head, head) == expected
+
+
+def test_a_table_column_glued_to_a_name_and_a_surname_taken_for_an_organisation():
+    from delibsearch.extract.orgshapes import is_surname_of, without_table_residue
+    assert without_table_residue("ASSOCIATION RAMA Fonctionnement") == "ASSOCIATION RAMA"
+    assert without_table_residue("Chengdu F") == "Chengdu"
+    assert without_table_residue("SDIS") == "SDIS"
+    people = {"Joseph DELTEIL", "Gilles PAPIN"}
+    assert is_surname_of("DELTEIL", people) and not is_surname_of("SDIS", people)
+    assert not is_surname_of("Delteil Conseil", people)
+
+
+def test_unanimity_of_the_voters_counts_them():
+    vote, decision = parse_vote("Vote : unanimité des votants (32 voix)", Roster([]), None)
+    assert (vote.for_, vote.voters, vote.unanimous, decision) == (32, 32, True, "adopted")
+
+
+def test_one_count_line_gives_members_in_office_and_present():
+    from delibsearch.extract.header import _count
+    from delibsearch.extract.phrases import patterns
+    line = "31 conseillers en exercice : 26 présents 3 pouvoirs 2 excusés"
+    assert (_count(patterns("in_office"), line), _count(patterns("present_count"), line)) == (31, 26)
+    assert _count(patterns("in_office"), "Membres en exercice : 15 Présents : 12") == 15

@@ -14,6 +14,7 @@ import sqlite3
 from delibsearch import humans, identity
 from delibsearch.extract.dates import fold
 from delibsearch.extract.given_names import is_given_name
+from delibsearch.extract.orgshapes import is_surname_of, without_table_residue
 from delibsearch.model import Document
 
 SCHEMA = """
@@ -139,10 +140,13 @@ def save_records(db: sqlite3.Connection, doc_id: int, doc: Document, item_ids: l
         entity_id(db, "person", name, doc.authority)
     item_of = lambda index: item_ids[index] if 0 <= index < len(item_ids) else None  # noqa: E731
     roster = set(doc.session.roster())
+    people = roster | {str(e.value) for e in doc.entities if e.type == "person" and e.value}
     rows = []
     for e in doc.entities:
-        recorded = e.type in LINKED and e.value and (e.type != "person" or is_evidenced_person(str(e.value), e.text, roster))
-        linked = entity_id(db, e.type, str(e.value), doc.authority, e.country, e.text) if recorded else None
+        name = without_table_residue(str(e.value)) if e.type in ("place", "organisation") and e.value else e.value
+        recorded = e.type in LINKED and name and (is_evidenced_person(str(name), e.text, roster) if e.type == "person"
+                                                  else e.type != "organisation" or not is_surname_of(str(name), people))
+        linked = entity_id(db, e.type, str(name), doc.authority, e.country, e.text) if recorded else None
         number = float(e.value) if e.type == "amount" and e.value is not None else None
         rows.append((doc_id, item_of(e.item_index), linked, e.type, e.text, None if number is not None else e.value,
                      number, e.tax, e.page, e.start, e.end))

@@ -58,3 +58,22 @@ def in_upper_case_run(text: str, start: int, end: int) -> bool:
     after = re.match(r"[^\w]*([^\W\d_]{2,})", text[end:end + 40])
     return any(m and m.group(1).isupper() and len(m.group(1)) > 1 and m.group(1) not in ("ET", "DE", "DU")
                for m in (before, after))
+
+
+# Words of a table's other columns that a cell's name runs into ("ASSOCIATION RAMA Fonctionnement", "Chengdu F").
+TABLE_RESIDUE = {"fonctionnement", "investissement", "total", "totaux", "montant", "réception", "reception"}
+
+
+def without_table_residue(name: str) -> str:
+    """A name without the column word or the column letter a table glued after it."""
+    words = name.split()
+    while len(words) > 1 and (words[-1].lower() in TABLE_RESIDUE or len(words[-1]) == 1 and words[-1].isupper()):
+        words.pop()
+    return " ".join(words)
+
+
+def is_surname_of(name: str, people: set[str]) -> bool:
+    """A single word in capitals that is the surname of a person the document names ("DELTEIL" of the "Joseph
+    DELTEIL" school, "FRESARD" the notary): a person's name, not an organisation."""
+    words = name.split()
+    return len(words) == 1 and name.isupper() and any(p.split()[-1].upper() == name for p in people if " " in p)
