@@ -42,8 +42,10 @@ def test_variants_of_one_full_name_are_one_human():
     records = [record(1, "Laëtitia PIERRON", "Vaudrecourt", 1, 2), record(2, "Laetitia PIERREON", "Vaudrecourt", 3),
                record(3, "Jean-Jacques MORIN", "Vaudrecourt", 1), record(4, "Jean Jacques MORIN", "Vaudrecourt", 3),
                record(5, "MORIN Jean-Jacques"), record(6, "Joachim LUDER M", "Vaudrecourt", 2),
-               record(7, "Joachim LUDER", "Vaudrecourt", 1, 3)]
-    assert linked(records) == {2: 1, 4: 3, 5: 3, 6: 7}
+               record(7, "Joachim LUDER", "Vaudrecourt", 1, 3), record(8, "Jean-Pierre PLUS Absenteexonsée", "Vaudrecourt", 4),
+               record(9, "Jean-Pierre PLUS", "Vaudrecourt", 1, 2), record(10, "Charlène Nombre VENOT", "Vaudrecourt", 5),
+               record(11, "Charlène VENOT", "Vaudrecourt", 1)]
+    assert linked(records) == {2: 1, 4: 3, 5: 3, 6: 7, 8: 9, 10: 11}
 
 
 def test_a_short_form_joins_the_only_member_it_fits():

@@ -28,6 +28,8 @@ LABEL_WORDS = frozenset("""absent absente absents absentes excuse excusee excuse
 presentes represente representee representes representees pouvoir procuration secretaire maire adjoint adjointe
 conseiller conseillere municipal municipale delegue deleguee titulaire suppleant suppleante""".split())
 CIVILITIES = frozenset("m mm mme mmes mr mlle monsieur madame mademoiselle messieurs mesdames".split())
+# A list's label or a table's word glued to a name, however the OCR spelt its end ("Absenteexonsée", "Nombre").
+LABEL_STEMS = ("absent", "excus", "present", "represent", "procuration", "nombre", "signature", "totaux", "election")
 MIN_TYPO_LENGTH = 9  # one letter apart only in names this long, and never two names listed at one sitting
 
 
@@ -76,7 +78,7 @@ def shape(name: str) -> Shape:
             continue
         if len(token) == 1:
             (initials if raw.endswith(".") else stray).append(raw)
-        elif token in LABEL_WORDS:
+        elif token in LABEL_WORDS or token.startswith(LABEL_STEMS) and not raw.isupper():  # "NOMBRET" is a surname
             labels.append(raw)
         else:
             words.append(token)
