@@ -275,12 +275,6 @@ def decide_people(db: sqlite3.Connection, entity_id: int, other_id: int, note: s
                (entity_id, other_id, note, at))
 
 
-def person_of(db: sqlite3.Connection, entity_id: int) -> int:
-    """The record that names the human of this person record (itself unless linked)."""
-    row = db.execute("SELECT person_id FROM person_links WHERE member_id = ?", (entity_id,)).fetchone()
-    return int(row[0]) if row else entity_id
-
-
 def item_entities(db: sqlite3.Connection, item_id: int) -> dict[str, list[str]]:
     """Names of the persons (as their human's record names them), places and organisations an item
     mentions, for its facets."""
