@@ -54,6 +54,14 @@ def test_a_short_form_joins_the_only_member_it_fits():
     assert linked(records) == {2: 1, 3: 4, 5: 6}
 
 
+def test_a_short_form_joins_the_only_full_name_when_no_member_fits_and_may_share_a_sitting():
+    records = [record(1, "Thomas PETIT", "Vaudrecourt"), record(2, "PETIT"), record(3, "Adeline TEXEIRA", "Vaudrecourt", 1, 2),
+               record(4, "Mme TEXEIRA", "Vaudrecourt", 2), record(5, "Bruno M.BERNARD"), record(6, "Bruno BERNARD", "Vaudrecourt", 3),
+               record(7, "NICOLAS TOTAUX"), record(8, "Sonya NICOLAS", "Vaudrecourt", 3), record(9, "Nelly"),
+               record(10, "Nelly ROUX")]
+    assert linked(records) == {2: 1, 4: 3, 5: 6, 7: 8}  # a lone given name needs a member of the lists
+
+
 def test_a_short_form_two_members_fit_and_two_names_listed_together_stay_apart():
     records = [record(1, "Anne ROUX", "Vaudrecourt", 1), record(2, "Pierre ROUX", "Vaudrecourt", 1), record(3, "M. ROUX"),
                record(4, "Jean DURAND", "Vaudrecourt", 5), record(5, "Jean DURANT", "Vaudrecourt", 5),

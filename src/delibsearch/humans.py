@@ -26,10 +26,11 @@ INTERCOMMUNAL = re.compile(r"\b(?:communaute|syndicat|sivos|sivom|sivu|sictom|sm
 COMMUNE_PREFIX = re.compile(r"^(?:commune|ville|mairie|conseil municipal)\s+(?:de\s+(?:la\s+)?|d'|du\s+|des\s+)?")
 LABEL_WORDS = frozenset("""absent absente absents absentes excuse excusee excuses excusees present presente presents
 presentes represente representee representes representees pouvoir procuration secretaire maire adjoint adjointe
-conseiller conseillere municipal municipale delegue deleguee titulaire suppleant suppleante""".split())
+conseiller conseillere municipal municipale delegue deleguee titulaire suppleant suppleante date nombre signature
+total totaux election""".split())
 CIVILITIES = frozenset("m mm mme mmes mr mlle monsieur madame mademoiselle messieurs mesdames".split())
-# A list's label or a table's word glued to a name, however the OCR spelt its end ("Absenteexonsée", "Nombre").
-LABEL_STEMS = ("absent", "excus", "present", "represent", "procuration", "nombre", "signature", "totaux", "election")
+# A list's label glued to a name, however the OCR spelt its end ("Absenteexonsée").
+LABEL_STEMS = ("absent", "excus", "present", "represent", "procuration")
 MIN_TYPO_LENGTH = 9  # one letter apart only in names this long, and never two names listed at one sitting
 
 
@@ -72,7 +73,7 @@ class Shape:
 
 def shape(name: str) -> Shape:
     words, initials, stray, labels = [], [], [], []
-    for position, raw in enumerate(re.findall(r"[^\s\-'’]+\.?", name)):
+    for position, raw in enumerate(re.findall(r"[^\s\-'’.]+\.?", name)):  # "M.BERNARD": an initial, a word
         token = fold(raw).strip(".,;:()")
         if not token or position == 0 and token in CIVILITIES:
             continue
@@ -98,7 +99,8 @@ def links(records: list[PersonRecord], mentioned: dict[str, set[str]]) -> list[L
 def _within(records: list[PersonRecord]) -> list[Link]:
     shapes = {r.id: shape(r.name) for r in records}
     full = [r for r in records if len(shapes[r.id].words) >= 2]
-    anchors = [r for r in full if r.sittings and shapes[r.id].clean]
+    clean = [r for r in full if shapes[r.id].clean]
+    anchors = [r for r in clean if r.sittings]
     by_key: dict[str, list[PersonRecord]] = defaultdict(list)
     for r in full:
         by_key[shapes[r.id].key].append(r)
@@ -106,7 +108,7 @@ def _within(records: list[PersonRecord]) -> list[Link]:
     for record in records:
         s = shapes[record.id]
         target = (_same_words(record, s, by_key[s.key], shapes) or _one_letter(record, s, full, shapes)
-                  or _short_form(record, s, anchors, shapes))
+                  or _short_form(record, s, anchors, shapes) or _short_form(record, s, clean, shapes, listed=False))
         if target:
             found.append(target)
     return found
@@ -141,9 +143,13 @@ def _one_letter(record: PersonRecord, s: Shape, full: list[PersonRecord], shapes
     return None
 
 
-def _short_form(record: PersonRecord, s: Shape, anchors: list[PersonRecord], shapes: dict[int, Shape]) -> Link | None:
-    """A surname, a given name or an initial and surname that exactly one member of the lists fits."""
-    if len(s.words) != 1 or len(s.words[0]) < 3:
+def _short_form(record: PersonRecord, s: Shape, anchors: list[PersonRecord], shapes: dict[int, Shape],
+                listed: bool = True) -> Link | None:
+    """A surname, a given name or an initial and surname that exactly one member of the lists fits; when no
+    member does, the only full name of the authority it fits ("Monsieur PETIT" and "Thomas PETIT" on one page).
+    A short form and a full name listed at one sitting may be one human in two roles ("Mme TEXEIRA,
+    secrétaire")."""
+    if len(s.words) != 1 or len(s.words[0]) < 3 or not listed and _is_given(s.words[0]) and not s.initials:
         return None
     word = s.words[0]
     if s.initials:
@@ -157,10 +163,11 @@ def _short_form(record: PersonRecord, s: Shape, anchors: list[PersonRecord], sha
     else:
         fits = [a for a in anchors if word in shapes[a.id].words]
         how = "le nom du seul membre des listes qui le porte, « {} »"
-    fits = [a for a in fits if a.id != record.id and not record.beside(a)]
+    fits = [a for a in fits if a.id != record.id]
     if len({shapes[a.id].key for a in fits}) != 1:
         return None
     best = max(fits, key=lambda a: _rank(a, shapes[a.id]))
+    how = how if listed else how.replace("du seul membre des listes", "du seul nom complet de l'autorité")
     return Link(record.id, best.id, "short", f"« {record.name} » est {how.format(best.name)}")
 
 
