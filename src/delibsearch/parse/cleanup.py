@@ -37,19 +37,25 @@ def clean_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Lines with normalised spaces, no running header or footer, hyphenated words rejoined."""
     normalised = [[replace(line, text=_normalise(line.text)) for line in page] for page in pages]
     texts = [[line.text for line in page] for page in normalised]
-    furniture = _furniture_shapes(texts)
-    kept = [[line for i, line in enumerate(page) if i not in _furniture_indexes(text, furniture, first=n == 0)]
+    running = running_lines(texts)
+    kept = [[line for i, line in enumerate(page) if i not in running[n] or n == 0 and i in _top(text)]
             for n, (page, text) in enumerate(zip(normalised, texts))]
     whole = "\n".join(line.text for page in kept for line in page)
     return [_rejoin_lines(page, whole) for page in kept]
 
 
-def _furniture_indexes(page: list[str], furniture: set[str], first: bool = False) -> set[int]:
-    """The running header's and footer's lines of a page; the first page keeps its header, which may be the
-    only place the authority is printed ("COMMUNE DE SARREWALD Feuillet 2023/031" atop each register sheet)."""
+def running_lines(pages: list[list[str]]) -> list[set[int]]:
+    """Per page, the indexes of its running header's and footer's lines (found by repetition)."""
+    pages = [[_normalise(line) for line in page] for page in pages]
+    furniture = _furniture_shapes(pages)
+    return [{i for i in _edge_indexes(page) if _shape(page[i]) in furniture} for page in pages]
+
+
+def _top(page: list[str]) -> set[int]:
+    """The first page's top lines, kept although they run on every page: they may be the only place the
+    authority is printed ("COMMUNE DE SARREWALD Feuillet 2023/031" atop each register sheet)."""
     filled = [i for i, line in enumerate(page) if line.strip()]
-    top = set(filled[:min(EDGE_LINES, max(1, len(filled) - EDGE_LINES))]) if first else set()
-    return {i for i in _edge_indexes(page) if _shape(page[i]) in furniture and i not in top}
+    return set(filled[:min(EDGE_LINES, max(1, len(filled) - EDGE_LINES))])
 
 
 def _rejoin_lines(page: list[Line], context: str) -> list[Line]:
