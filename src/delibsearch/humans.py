@@ -100,15 +100,25 @@ def _within(records: list[PersonRecord]) -> list[Link]:
     shapes = {r.id: shape(r.name) for r in records}
     full = [r for r in records if len(shapes[r.id].words) >= 2]
     clean = [r for r in full if shapes[r.id].clean]
-    anchors = [r for r in clean if r.sittings]
+    clean_by_word: dict[str, list[PersonRecord]] = defaultdict(list)  # the full names that hold a word
+    for r in clean:
+        for word in set(shapes[r.id].words):
+            clean_by_word[word].append(r)
+    listed_by_word = {word: [r for r in held if r.sittings] for word, held in clean_by_word.items()}
     by_key: dict[str, list[PersonRecord]] = defaultdict(list)
+    by_deletion: dict[str, list[PersonRecord]] = defaultdict(list)  # names one letter apart share a deletion
     for r in full:
         by_key[shapes[r.id].key].append(r)
+        for variant in _deletions(shapes[r.id].key):
+            by_deletion[variant].append(r)
     found: list[Link] = []
     for record in records:
         s = shapes[record.id]
-        target = (_same_words(record, s, by_key[s.key], shapes) or _one_letter(record, s, full, shapes)
-                  or _short_form(record, s, anchors, shapes) or _short_form(record, s, clean, shapes, listed=False))
+        near = {r.id: r for variant in _deletions(s.key) for r in by_deletion.get(variant, ())}
+        word = s.words[0] if len(s.words) == 1 else ""
+        target = (_same_words(record, s, by_key[s.key], shapes) or _one_letter(record, s, list(near.values()), shapes)
+                  or _short_form(record, s, listed_by_word.get(word, []), shapes)
+                  or _short_form(record, s, clean_by_word.get(word, []), shapes, listed=False))
         if target:
             found.append(target)
     return found
@@ -131,10 +141,15 @@ def _same_words(record: PersonRecord, s: Shape, same_key: list[PersonRecord], sh
     return None
 
 
-def _one_letter(record: PersonRecord, s: Shape, full: list[PersonRecord], shapes: dict[int, Shape]) -> Link | None:
+def _deletions(key: str) -> set[str]:
+    """The key and the key with any one letter left out: two keys one edit apart share one of these."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def _one_letter(record: PersonRecord, s: Shape, near: list[PersonRecord], shapes: dict[int, Shape]) -> Link | None:
     if len(s.words) < 2 or len(s.key) < MIN_TYPO_LENGTH:
         return None
-    close = [other for other in full if other.id != record.id and abs(len(shapes[other.id].key) - len(s.key)) <= 1
+    close = [other for other in near if other.id != record.id
              and len(shapes[other.id].words) == len(s.words) and _one_edit(shapes[other.id].key, s.key)]
     if len(close) == 1 and not record.beside(close[0]) and _rank(close[0], shapes[close[0].id]) > _rank(record, s):
         other = close[0]
