@@ -184,6 +184,8 @@ def _dashed(sections: list[Heading], text: str) -> list[Heading]:
 
 
 def _heads_text(entry: re.Match[str], text: str, section_starts: set[int]) -> bool:
+    """An entry that heads text: no clause of a list ("- attribution du marché ;"), and its next line is
+    neither another entry nor a section (as an agenda's entries are)."""
     title = entry.group("title").rstrip()
     if title.endswith((";", ",", ":")) or _mostly_upper(title):
         return False
