@@ -13,10 +13,11 @@ only the same full name in a commune and in an intercommunal council that mentio
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from delibsearch.extract.dates import fold
 from delibsearch.extract.given_names import is_given_name
@@ -54,13 +55,13 @@ class Link:
     why: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Shape:
     """A name as comparable words: folded, hyphens and apostrophes as spaces, initials apart."""
     words: tuple[str, ...]
     initials: tuple[str, ...] = ()
     stray: tuple[str, ...] = ()
-    labels: tuple[str, ...] = field(default=())
+    labels: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -71,6 +72,7 @@ class Shape:
         return not (self.stray or self.labels)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # each name is shaped by the links within, across and the ranking
 def shape(name: str) -> Shape:
     words, initials, stray, labels = [], [], [], []
     for position, raw in enumerate(re.findall(r"[^\s\-'’.]+\.?", name)):  # "M.BERNARD": an initial, a word

@@ -187,9 +187,8 @@ def _fill_positions(db: sqlite3.Connection) -> None:
 
 def _v1_to_v2(db: sqlite3.Connection, schema: str) -> None:
     """Person records of one human are linked (person_links, and the archivist's person_decisions)."""
-    for statement in _statements(schema):
-        if "person_" in statement:
-            db.execute(statement)
+    for statement in _statements(schema):  # every statement creates only what is missing
+        db.execute(statement)
     records.link_people(db)
 
 

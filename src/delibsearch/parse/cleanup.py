@@ -37,7 +37,7 @@ def clean_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Lines with normalised spaces, no running header or footer, hyphenated words rejoined."""
     normalised = [[replace(line, text=_normalise(line.text)) for line in page] for page in pages]
     texts = [[line.text for line in page] for page in normalised]
-    running = running_lines(texts)
+    running = _running(texts)
     kept = [[line for i, line in enumerate(page) if i not in running[n] or n == 0 and i in _top(text)]
             for n, (page, text) in enumerate(zip(normalised, texts))]
     whole = "\n".join(line.text for page in kept for line in page)
@@ -46,7 +46,11 @@ def clean_lines(pages: list[list[Line]]) -> list[list[Line]]:
 
 def running_lines(pages: list[list[str]]) -> list[set[int]]:
     """Per page, the indexes of its running header's and footer's lines (found by repetition)."""
-    pages = [[_normalise(line) for line in page] for page in pages]
+    return _running([[_normalise(line) for line in page] for page in pages])
+
+
+def _running(pages: list[list[str]]) -> list[set[int]]:
+    """`running_lines` of pages whose lines are normalised already."""
     furniture = _furniture_shapes(pages)
     return [{i for i in _edge_indexes(page) if _shape(page[i]) in furniture} for page in pages]
 
