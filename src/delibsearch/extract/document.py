@@ -169,7 +169,7 @@ def _entities(doc: PagedText, document: Document, context: Context, disabled: tu
 
 def _tables(doc: PagedText, raw: RawPdf, document: Document) -> list[Table]:
     tables = []
-    for draft in find_tables(raw.path, raw.ruled_pages):
+    for draft in find_tables(raw.tables):
         index = _item_at(doc, document, draft.page, next((c for c in draft.header if c), ""))
         number = document.items[index].number if index >= 0 else None
         tables.append(Table(item=number, page=draft.page, header=draft.header, rows=draft.rows,

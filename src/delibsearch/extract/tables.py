@@ -1,22 +1,15 @@
 """Bordered tables of a PDF as header and rows of cell texts, rows continued across page breaks.
 
-pdfplumber reads the ruled pages only (parse.pdf picks them): its lattice
-detection recovered all 49 cells of the seed's trip table, which pypdf's
-text cannot give.
+The reading (`parse.tables`) gives each ruled page's tables cell by cell; here empty rows are dropped, a
+cell's broken words rejoined, and a table that goes on over the next page made one table.
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-import pdfplumber
 
 from delibsearch.parse.cleanup import rejoin_hyphenation
-
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
-SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+from delibsearch.parse.tables import PageTable
 
 
 @dataclass
@@ -27,17 +20,13 @@ class TableDraft:
     page_end: int
 
 
-def find_tables(path: Path, pages: list[int]) -> list[TableDraft]:
-    """Tables on the given 1-based pages; a table that goes on over the next page is one table."""
-    if not pages:
-        return []
+def find_tables(tables: list[PageTable]) -> list[TableDraft]:
+    """The tables of two rows and two columns or more; a table that goes on over the next page is one table."""
     drafts: list[TableDraft] = []
-    with pdfplumber.open(path, pages=pages) as pdf:
-        for page in pdf.pages:
-            for raw in page.extract_tables(SETTINGS):
-                rows = [[_cell(c) for c in row] for row in raw if any(_cell(c) for c in row)]
-                if len(rows) >= 2 and len(rows[0]) >= 2:
-                    _add(drafts, page.page_number, rows)
+    for table in tables:
+        rows = [[_cell(c) for c in row] for row in table.rows if any(_cell(c) for c in row)]
+        if len(rows) >= 2 and len(rows[0]) >= 2:
+            _add(drafts, table.page, rows)
     return drafts
 
 

@@ -52,10 +52,22 @@ class Word:
     bottom: float
     text: str
     space_after: bool = False  # a space is printed after it, however narrow the gap
+    starts: tuple[float, ...] = ()  # where each character starts, when the reading gives it (a text layer)
 
     @property
     def height(self) -> float:
         return max(self.bottom - self.top, 0.1)
+
+    def split_at(self, x: float) -> tuple[Word, Word] | None:
+        """The word cut where a rule passes between two of its characters (text of two cells run together)."""
+        if len(self.starts) != len(self.text):
+            return None
+        cut = next((i for i, start in enumerate(self.starts) if i and start >= x), None)
+        if cut is None:
+            return None
+        left = Word(self.x0, self.top, x, self.bottom, self.text[:cut], True, self.starts[:cut])
+        return left, Word(self.starts[cut], self.top, self.x1, self.bottom, self.text[cut:], self.space_after,
+                          self.starts[cut:])
 
 
 @dataclass
@@ -76,6 +88,10 @@ class _Row:
     top: float = 0.0
     bottom: float = 0.0
     edges: tuple[float, ...] = ()  # the page's left margins (where many lines start): a word starting there opens a chunk
+    # What the zone search asks of a row thousands of times, worked out once (words and edges are set first).
+    _height: float | None = field(default=None, repr=False, compare=False)
+    _chunks: tuple[tuple[float, ...], list[list[Word]]] | None = field(default=None, repr=False, compare=False)
+    _spans: list[tuple[float, float]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, word: Word) -> None:
         if not self.words:
@@ -83,6 +99,7 @@ class _Row:
         else:
             self.top, self.bottom = min(self.top, word.top), max(self.bottom, word.bottom)
         self.words.append(word)
+        self._height = self._chunks = self._spans = None
 
     def collides(self, word: Word) -> bool:
         """Two words of one line never share a position: a stamp printed over a line is another line. A lone
@@ -93,23 +110,34 @@ class _Row:
 
     @property
     def height(self) -> float:
-        heights = sorted(w.height for w in self.words)
-        return heights[len(heights) // 2]
+        if self._height is None:
+            heights = sorted(w.height for w in self.words)
+            self._height = heights[len(heights) // 2]
+        return self._height
 
     def chunks(self) -> list[list[Word]]:
         """Runs of words separated by gaps wider than a few line heights."""
+        if self._chunks is None or self._chunks[0] != self.edges:
+            self._chunks = (self.edges, self._split())
+            self._spans = None
+        return self._chunks[1]
+
+    def _split(self) -> list[list[Word]]:
         ordered = sorted(self.words, key=lambda w: w.x0)
+        height = self.height
         runs: list[list[Word]] = [[ordered[0]]]
+        end = ordered[0].x1
         for i, word in enumerate(ordered[1:], start=1):
-            end = max(w.x1 for w in runs[-1])
             following = ordered[i + 1] if i + 1 < len(ordered) else None
             # A heading's number hanging in the margin, apart from what is printed before it ("SAUREL   5.").
             hanging = following is not None and ENUMERATOR.match(word.text) and self._at_edge(following, word.x1) \
-                and word.x0 - end > 0.8 * self.height
-            if word.x0 - end > CHUNK_GAP * self.height or self._at_edge(word, end) or hanging:
+                and word.x0 - end > 0.8 * height
+            if word.x0 - end > CHUNK_GAP * height or self._at_edge(word, end) or hanging:
                 runs.append([word])
+                end = word.x1
             else:
                 runs[-1].append(word)
+                end = max(end, word.x1)
         return _number_with_title(runs)
 
     def _at_edge(self, word: Word, end: float) -> bool:
@@ -118,7 +146,10 @@ class _Row:
         return any(abs(word.x0 - edge) <= step and end < edge - 2 for edge in self.edges)
 
     def chunk_spans(self) -> list[tuple[float, float]]:
-        return [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in self.chunks()]
+        chunks = self.chunks()
+        if self._spans is None:
+            self._spans = [(min(w.x0 for w in c), max(w.x1 for w in c)) for c in chunks]
+        return self._spans
 
     def span(self) -> tuple[float, float]:
         return min(w.x0 for w in self.words), max(w.x1 for w in self.words)
@@ -387,13 +418,13 @@ def _record_line(record: list[_Row], columns: list[float]) -> Line:
         for word in row.words:
             column = max(k for k in range(len(columns)) if k == 0 or columns[k] <= word.x0 + EDGE_STEP)
             cells[column].append(word)
-    texts = [" ".join(_as_line(row).text for row in _cell_rows(cell)) for cell in cells if cell]
+    texts = [" ".join(_as_line(row).text for row in cell_rows(cell)) for cell in cells if cell]
     words = [w for row in record for w in row.words]
     return Line(text=" ".join(texts), top=min(w.top for w in words), bottom=max(w.bottom for w in words),
                 x0=min(w.x0 for w in words), x1=max(w.x1 for w in words))
 
 
-def _cell_rows(words: list[Word]) -> list[list[Word]]:
+def cell_rows(words: list[Word]) -> list[list[Word]]:
     """A cell's words line by line, top to bottom."""
     rows: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):

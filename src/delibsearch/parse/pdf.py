@@ -22,8 +22,9 @@ from pypdf.errors import PdfReadError
 from delibsearch.errors import ParseError
 from delibsearch.parse.layout import Line, read_lines
 from delibsearch.parse.ocr import ocr_words
-from delibsearch.parse.ruling import ruled_pages
-from delibsearch.parse.textlayer import page_words
+from delibsearch.parse.ruling import page_edges, ruled_pages
+from delibsearch.parse.tables import PageTable, page_tables
+from delibsearch.parse.textlayer import page_transform, page_words
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -42,6 +43,7 @@ class RawPdf:
     warnings: list[str] = field(default_factory=list)
     ruled_pages: list[int] = field(default_factory=list)  # pages drawing enough lines to hold a table
     ocr_pages: list[int] = field(default_factory=list)  # pages whose text was read from their image
+    tables: list[PageTable] = field(default_factory=list)  # the ruled tables of the text pages
 
     @property
     def pages(self) -> list[str]:
@@ -79,10 +81,23 @@ def read_pdf(path: Path | str, ocr_cache: Path | None = None) -> RawPdf:
         if sum(len(line.text) for page in lines for line in page) < MIN_TEXT_CHARS:
             raise ParseError(path, f"no text on its {len(pages)} page(s), even by OCR (blank pages or pictures)")
         ruled = ruled_pages(document) if not to_ocr or len(to_ocr) < len(pages) else []
+        ruled = [n for n in ruled if n not in to_ocr]
+        tables = _tables(document, pages, ruled, warnings)
     finally:
         document.close()
-    return RawPdf(path=path, sha256=sha256, lines=lines, warnings=warnings,
-                  ruled_pages=[n for n in ruled if n not in to_ocr], ocr_pages=to_ocr)
+    return RawPdf(path=path, sha256=sha256, lines=lines, warnings=warnings, ruled_pages=ruled, ocr_pages=to_ocr,
+                  tables=tables)
+
+
+def _tables(document: pypdfium2.PdfDocument, pages: list[_Page], ruled: list[int], warnings: list[str]) -> list[PageTable]:
+    tables: list[PageTable] = []
+    for number in ruled:
+        try:
+            page = document[number - 1]
+            tables += page_tables(number, page_edges(page, page_transform(page)), pages[number - 1].words)
+        except Exception as exc:  # a table that cannot be read leaves the page's text as it is
+            warnings.append(f"page {number}: its table could not be read ({_short(exc)})")
+    return tables
 
 
 def page_count(path: Path) -> int:

@@ -28,14 +28,15 @@ def page_words(page: pypdfium2.PdfPage) -> list[Word]:
         text = textpage.get_text_range(0, count)
         if len(text) != count:  # characters outside the BMP shift the indexes: read them one by one
             text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
-        width, height = page.get_size()
-        return _words(textpage, text, _transform(page.get_rotation(), width, height))
+        return _words(textpage, text, page_transform(page))
     finally:
         textpage.close()
 
 
-def _transform(rotation: int, width: float, height: float):
+def page_transform(page: pypdfium2.PdfPage):
     """PDF user space (y up) to the displayed page (y down), for a page rotated by 0, 90, 180 or 270."""
+    rotation = page.get_rotation()
+    width, height = page.get_size()
     if rotation == 90:
         return lambda x, y: (y, x)
     if rotation == 180:
@@ -47,7 +48,7 @@ def _transform(rotation: int, width: float, height: float):
 
 def _words(textpage: pypdfium2.PdfTextPage, text: str, to_page) -> list[Word]:
     words: list[Word] = []
-    current: list = []  # [x0, top, x1, bottom, chars, x0 of the last char]
+    current: list = []  # [x0, top, x1, bottom, chars, x0 of the last char, x0 of each char]
     handle = textpage.raw
     for index, char in enumerate(text):
         char = PRINTED_AS.get(char, char)
@@ -66,10 +67,11 @@ def _words(textpage: pypdfium2.PdfTextPage, text: str, to_page) -> list[Word]:
             current[1], current[3] = min(current[1], y0), max(current[3], y1)
             current[4].append(char)
             current[5] = x0
+            current[6].append(x0)
         else:
             if current:
                 words.append(_word(current))
-            current = [x0, y0, x1, y1, [char], x0]
+            current = [x0, y0, x1, y1, [char], x0, [x0]]
     if current:
         words.append(_word(current))
     return words
@@ -86,4 +88,4 @@ def _continues(current: list, x0: float, top: float, bottom: float) -> bool:
 
 def _word(current: list, space_after: bool = False) -> Word:
     return Word(x0=current[0], top=current[1], x1=current[2], bottom=current[3], text="".join(current[4]),
-                space_after=space_after)
+                space_after=space_after, starts=tuple(current[6]))
