@@ -63,23 +63,28 @@ def stage_costs() -> None:
     from delibsearch.extract.names import Roster
     from delibsearch.extract.tables import find_tables
     from delibsearch.parse import read_pdf
+    from delibsearch.parse.cleanup import clean_lines
+    from delibsearch.parse.text import PagedText
 
     started = time.perf_counter()
     pipeline(), gazetteer()
     print(f"model and gazetteer loading (once per process): {time.perf_counter() - started:.1f} s")
-    totals = {"read (pypdf)": 0.0, "structure": 0.0, "entities (spaCy + rules)": 0.0, "tables (pdfplumber)": 0.0}
+    totals = {"read (pdfium words, layout, ruled tables)": 0.0, "structure": 0.0, "entities (spaCy + rules)": 0.0,
+              "tables (rows across pages)": 0.0}
     pages = ruled = 0
     for path in sorted(CORPUS.rglob("*.pdf")):
+        if "scans" in path.parent.name:
+            continue
         clock = time.perf_counter()
         try:
             raw = read_pdf(path)
         except ParseError:
             continue
-        totals["read (pypdf)"] += time.perf_counter() - clock
+        totals["read (pdfium words, layout, ruled tables)"] += time.perf_counter() - clock
         pages += len(raw.pages)
         ruled += len(raw.ruled_pages)
         clock = time.perf_counter()
-        paged = assemble.PagedText(assemble.clean_pages(raw.pages))
+        paged = PagedText.from_lines(clean_lines(raw.lines))
         spans, _ = assemble.find_items(paged.text)
         header = assemble.extract_header(paged, spans[0].start if spans else min(len(paged.text), 4000))
         roster = Roster(header.session.roster())
@@ -91,8 +96,8 @@ def stage_costs() -> None:
         assemble._entities(paged, document, context, ())
         totals["entities (spaCy + rules)"] += time.perf_counter() - clock
         clock = time.perf_counter()
-        find_tables(raw.path, raw.ruled_pages)
-        totals["tables (pdfplumber)"] += time.perf_counter() - clock
+        find_tables(raw.tables)
+        totals["tables (rows across pages)"] += time.perf_counter() - clock
     print(f"{pages} text pages, {ruled} of them ruled (looked at for tables)\n")
     print("| stage | s per page | pages/s on one core |\n| --- | --- | --- |")
     for stage, seconds in totals.items():

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 EXPECTATIONS = HERE / "expectations"
 CORPUS = HERE.parents[1] / "shared" / "corpus"
 SHAPES_PDF = Path.home() / ".cache" / "delibsearch-shapes"  # tests/shapes*/*.html rendered by chromium
-SHAPE_SETS = ("shapes", "shapes2", "shapes3", "shapes4")  # folders of tests/ holding sittings written in real shapes
+SHAPE_SETS = ("shapes", "shapes2", "shapes3", "shapes4", "shapes5")  # folders of tests/ holding sittings written in real shapes
 FIELDS = ("authority", "date", "time", "president", "secretary", "present", "present_count", "proxies",
           "absent_excused", "items", "titles", "rapporteurs", "votes", "decisions", "not_minutes")
 CIVILITIES = {"m", "mme", "mmes", "mm", "monsieur", "madame", "mlle", "mademoiselle", "messieurs", "mesdames"}

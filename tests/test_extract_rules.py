@@ -11,7 +11,8 @@ from delibsearch.extract.kind import document_kind
 from delibsearch.extract.names import Roster, clean_name, split_names
 from delibsearch.extract.proxies import parse_attendance_block
 from delibsearch.extract.rapporteur import find_rapporteur
-from delibsearch.extract.unnumbered import bullet_headings, capital_headings, object_items, vote_closed_items
+from delibsearch.extract.unnumbered import (bullet_headings, capital_headings, object_items, single_deliberation,
+                                            vote_closed_items)
 from delibsearch.extract.votes import parse_vote
 from delibsearch.model import Session
 
@@ -830,3 +831,39 @@ def test_the_count_in_office_is_the_one_before_its_words_when_both_are_printed()
     assert _count(patterns("in_office"), "31 conseillers en exercice : 26 présents 3 pouvoirs 2 excusés") == 31
     assert _count(patterns("in_office"), "Membres en exercice : 15 Présents : 12") == 15
     assert _count(patterns("present_count"), "Nombre de conseillers en exercice : 14\nPrésents : MM. A, B") is None
+
+
+@pytest.mark.parametrize("codes", [["041/24 :", "042/24 :", "043/24 :"], ["06.2024.01", "06.2024.02", "06.2024.03"],
+                                   ["12/03/24-01", "12/03/24-02", "12/03/24-03"]])
+def test_serial_codes_carrying_the_sitting_year_number_the_items(codes):
+    text = "SEANCE DU 12 MARS 2024\nPrésents : M. A, Mme B\n\n" + "".join(
+        f"{code}\nTITRE NUMERO {k} DU POINT\n" + BODY for k, code in enumerate(codes, 1))
+    spans = find_items(text)[0]
+    assert [s.number for s in spans] == [c.rstrip(" :") for c in codes]
+
+
+def test_dates_at_lines_start_and_levelled_numbers_are_no_serial_codes():
+    dated = "SEANCE DU 12 MARS 2024\n" + "".join(f"{d}/03/2024 Réunion de la commission\n" + BODY for d in (10, 11, 12))
+    assert find_items(dated)[0] == []
+    levelled = "SEANCE DU 12 MARS 2024\n1. FINANCES\n1.1 Budget primitif\n" + BODY + "1.2 Tarifs de l'eau\n" + BODY
+    assert [s.number for s in find_items(levelled)[0]] == ["1.1", "1.2"]
+
+
+def test_question_numbers_head_items():
+    text = "SEANCE\n" + "Question 1 – Adhésion au groupement\n" + BODY + "Question 2 – Tarifs de la salle\n" + BODY
+    assert [(s.number, s.title) for s in find_items(text)[0]] == [("1", "Adhésion au groupement"),
+                                                                 ("2", "Tarifs de la salle")]
+
+
+def test_sub_items_under_a_section_whose_line_their_first_one_follows():
+    text = ("SEANCE\n1. Communauté de communes\n1-1 Modification des statuts\n" + BODY + "1-2 Rapport de la CLECT\n"
+            + BODY + "2. Finances\n\n2-1 Décision modificative n° 2\n" + BODY + "3. Questions diverses\nRien.\n")
+    assert [s.number for s in find_items(text)[0]] == ["1-1", "1-2", "2-1", "3"]
+
+
+def test_a_register_number_after_its_label_and_not_in_the_title():
+    text = ("Extrait du registre des délibérations\nSéance du 19 octobre 2023\n"
+            "Objet : Taxe d'aménagement – Fixation du taux à compter du 1er janvier 2024 N° interne de l'acte : 2023-37\n"
+            "Monsieur le Maire expose le projet.\nAprès en avoir délibéré, le conseil adopte à l'unanimité.\n")
+    span = single_deliberation(text)
+    assert (span.number, span.title) == ("2023-37", "Taxe d'aménagement – Fixation du taux à compter du 1er janvier 2024")

@@ -35,13 +35,20 @@ YEAR_CODE = re.compile(
 )
 # A sitting's date and a number ("141024-52 Repas des agents"), as several headings of the sitting share it.
 DAY_CODE = re.compile(r"^" + BULLET + r"(?P<num>[0-3]\d[01]\d\d{2}[-/_]\d{1,3})\s*[-–:]?\s+(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
+# A code of two to four groups of figures that carries the year ("041/23 :", "06.2023.01", "08/09/23-01"):
+# headings only where several share every group but one, the counter (see _serials).
+SERIAL_CODE = re.compile(r"^" + BULLET + r"(?:N°\s*)?(?P<num>\d{1,4}(?:[./-]\d{1,4}){1,3})"
+                         r"(?:(?:[^\S\n]*[-–:][^\S\n]*|[^\S\n]+)(?P<title>[A-ZÀ-Þ«\"][^\n]*)?|[^\S\n]*)$", re.M)
+HEADER_YEARS = 3000  # characters: where the sitting's year is printed
+MIN_SERIALS = 2
+DATE_CODE = re.compile(r"[0-3]?\d([./-])[01]?\d\1(?:19|20)?\d{2}")  # "17/02/2014" opens running text, not an item
 # The number after the title ("Tarifs de l'eau 2023 : 2022-62"), as some town-hall web pages print it.
 TRAILING_CODE = re.compile(r"^(?P<title>[A-ZÀ-Þ«\"][^\n]{3,200}?)[^\S\n]*[:–-][^\S\n]*\n?[^\S\n]*(?P<num>(?:19|20)\d{2}[-/]\d{1,3})[^\S\n]*$",
                            re.M)
 DATED_CODE = re.compile(r"^" + BULLET + r"(?P<num>20\d{2}([ /.])\d{2}\2\d{2})\s*[-–:]?\s+(?:Objet\s*:\s*)?(?P<title>[A-ZÀ-Þ«\"].*)$", re.M)
 # The heading's word opens with a capital: "délibération n° 2023-031" wrapped to a line's start is running text.
 REPORT = re.compile(r"^" + BULLET + r"(?=(?-i:[A-ZÀ-Þ]))(?:(?:Rapport|Délibération|DELIBERATION|Question|Affaire|Point|Dossier)\s+n°\s*"
-                    r"|(?:Délibération|DELIBERATION|Affaire|Point|Dossier)\s+(?=\d))"  # "POINT 1 -", "Délibération 5/2023"
+                    r"|(?:Délibération|DELIBERATION|Affaire|Point|Dossier|Question|Sujet)\s+(?=\d))"  # "POINT 1 -", "Question 2 –"
                     r"(?P<num>[\w/.-]*\w(?:\s?(?:bis|ter))?)(?:[^\S\n]+(?P<caps>(?-i:[A-ZÀ-Þ«]{2})[^\n]+)|\s*(?:[-–:]\s*(?P<title>.+))?)$",
                     re.M | re.I)  # "Délibération n° 2025/001 APPROBATION DU PROCÈS-VERBAL": a title in capitals after a space
 ARABIC = re.compile(r"^(?:N\s?°\s*)?(?P<num>0|[1-9]\d{0,2})\s?(?:\.|\)|°\)?|\s?[-–]|\s?/|(?<=°\d)\s?:"
@@ -120,7 +127,9 @@ def find_items(text: str, header_hint: int = 0) -> tuple[list[ItemSpan], list[st
         items, groups = _dedupe(coded + _orphans(all_arabic, coded), text), _groups(arabic + roman)
     elif reports:
         items, groups = _dedupe(reports, text), _groups(arabic + roman)
-    elif nested := _nested(arabic, _candidates(LEVELLED, text, "arabic")):
+    elif len(serials := _serials(_candidates(SERIAL_CODE, text, "code"), text)) > max(len(arabic), len(roman), 1):
+        items, groups = serials, []
+    elif nested := _nested(arabic, _candidates(LEVELLED, text, "arabic"), text):
         items, groups = nested, _groups(arabic + roman)
     elif (len(arabic) >= 2 or _announced(arabic, arabic_candidates)) and len(arabic) >= len(roman):
         items, groups = _dashed(arabic, text) or arabic, _groups(roman)
@@ -210,6 +219,29 @@ def _year_codes(candidates: list[Heading]) -> list[Heading]:
             if any(prefix(o) == prefix(h) and o.number != h.number for o in candidates)]
 
 
+def _serials(candidates: list[Heading], text: str) -> list[Heading]:
+    """The largest family of codes that share every group of figures but one, a counter rising in reading
+    order, the shared part holding the sitting's year (printed as 2023 or 23): "041/23", "042/23"; "06.2023.01",
+    "06.2023.02". Levelled numbers ("1.1", "1.2") share no year, dates in running text no counter."""
+    years = {y[k:] for y in re.findall(r"\b(?:19|20)\d{2}\b", text[:HEADER_YEARS]) for k in (0, 2)}
+    families: dict[tuple, list[tuple[int, Heading]]] = {}
+    for heading in candidates:
+        groups = re.split(r"[./-]", heading.number)
+        if DATE_CODE.fullmatch(heading.number):
+            continue
+        separators = tuple(re.findall(r"[./-]", heading.number))
+        for k, counter in enumerate(groups):
+            fixed = tuple(g for i, g in enumerate(groups) if i != k)
+            if any(g in years for g in fixed):
+                families.setdefault((separators, k, fixed), []).append((int(counter), heading))
+    best: list[Heading] = []
+    for members in families.values():
+        rising = [h for i, (n, h) in enumerate(members) if i == 0 or n > members[i - 1][0]]
+        if len(rising) == len(members) and len(rising) >= MIN_SERIALS and len(rising) > len(best):
+            best = rising
+    return best
+
+
 def _levelled(candidates: list[Heading]) -> list[Heading]:
     """Levelled numbers in reading order, each printed once and each after the one before it."""
     def key(heading: Heading) -> tuple[int, ...]:
@@ -221,17 +253,20 @@ def _levelled(candidates: list[Heading]) -> list[Heading]:
     return kept
 
 
-def _nested(sections: list[Heading], levelled: list[Heading]) -> list[Heading]:
+def _nested(sections: list[Heading], levelled: list[Heading], text: str) -> list[Heading]:
     """Sub-items under numbered sections ("1 - FINANCES", "1.1 Décision modificative", "1.2 Tarifs"): the
     sub-items are the items (their sections become groups), and a section without any is an item itself."""
     children = []
     for heading in _levelled(levelled):
         section = next((s for s in reversed(sections) if s.start < heading.start), None)
-        if section and heading.number.split(".")[0] == section.number and "." in heading.number:
+        if section and re.split(r"[.-]", heading.number)[0] == section.number and re.search(r"[.-]", heading.number):
             children.append((section, heading))
     parents = [section for section, _ in children]
-    if len(children) < 2 or len(children) < len(levelled) or not all(_mostly_upper(s.title) for s in parents):
-        return []  # every sub-number nests, under sections printed as group headings ("1 - FINANCES")
+    first_child = {id(section): heading for section, heading in reversed(children)}
+    if len(children) < 2 or len(children) < len(levelled) \
+            or not all(_mostly_upper(s.title) or not text[s.end:first_child[id(s)].start].strip() for s in parents):
+        return []  # every sub-number nests, under sections printed as group headings ("1 - FINANCES", or a
+        # section's line followed at once by its first sub-item)
     parents = {id(section) for section in parents}
     return sorted([h for _, h in children] + [s for s in sections if id(s) not in parents], key=lambda h: h.start)
 

@@ -26,7 +26,7 @@ PRESENTER = re.compile(
 )
 OBJECT = re.compile(r"(?m)^\s*Objet\s*:\s*(?P<title>\S[^\n]{3,300})$")
 REGISTER_NUMBER = re.compile(
-    r"\b(?:D[ée]lib[ée]ration\s+)?n[°o]\s*(?P<num>(?:19|20)\d{2}\s*/\s*\d{1,5}|(?:19|20)\d{2}[-_]\d{1,5}|D\d{4}[-_]\d{1,4})\b",
+    r"\b(?:D[ée]lib[ée]ration\s+)?n[°o](?:[^\S\n]+[^\W\d][\w']*(?:[^\S\n]+[\w']+){0,3}[^\S\n]*:)?\s*(?P<num>(?:19|20)\d{2}\s*/\s*\d{1,5}|(?:19|20)\d{2}[-_]\d{1,5}|D\d{4}[-_]\d{1,4})\b",
     re.I,
 )
 AGENDA = re.compile(r"(?mi)^\s*ordre\s+du\s+[jiy]ou[a-z]\s*:?\s*$")  # "jout", "iour": a scan's misreadings
@@ -77,7 +77,10 @@ def _object_title(text: str, obj: re.Match[str]) -> str:
         if not line or not continues_title(title, line, following):
             break
         title = f"{title} {line}"
-    return re.sub(r"\s+", " ", title)
+    number = REGISTER_NUMBER.search(title)
+    if number and number.start() > len(title) // 2:  # "... à compter du 1er janvier 2024 N° interne de l'acte : 2023-37"
+        title = title[:number.start()]
+    return re.sub(r"\s+", " ", title).strip(" –-:")
 
 
 def object_items(text: str) -> list[ItemSpan]:
