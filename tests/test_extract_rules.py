@@ -867,3 +867,57 @@ def test_a_register_number_after_its_label_and_not_in_the_title():
             "Monsieur le Maire expose le projet.\nAprès en avoir délibéré, le conseil adopte à l'unanimité.\n")
     span = single_deliberation(text)
     assert (span.number, span.title) == ("2023-37", "Taxe d'aménagement – Fixation du taux à compter du 1er janvier 2024")
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("MAIRIE de VERNOLLES LE BOCAGE\nREUNION DU CONSEIL MUNICIPAL", "Vernolles-le-Bocage"),
+    ("Le Conseil Municipal de la Commune de LA CHAPELLE-AUX-BROUETTES, dûment convoqué", "La Chapelle-aux-Brouettes"),
+    ("CONSEIL MUNICIPAL de LE PLESSIS-AUX-FRÊNES\nSéance du 22 juin 2023", "Le Plessis-aux-Frênes"),
+])
+def test_a_compound_commune_name_keeps_its_article_apart_and_its_particles_small(head, expected):
+    assert read_authority(head, head)[0] == expected
+
+
+def _session_of(text: str):
+    from delibsearch.extract.header import extract_header
+    from delibsearch.parse.text import PagedText
+    return extract_header(PagedText(pages=[text]), len(text)).session
+
+
+def test_proxies_from_one_to_another_joined_by_and():
+    session = _session_of("Séance du 22 juin 2023\nPrésents : Jean LIORET, Céline ROLLAND, Sylvie GALLOU.\n"
+                          "Absents excusés : Solange DELAHAYE, Sarah THOMASSIN\n\n"
+                          "Pouvoirs : de Solange DELAHAYE à Jean LIORET, de Sarah THOMASSIN à Céline ROLLAND\n"
+                          "et de Florence TOUCHARD à Sylvie GALLOU\n\nLe Maire ouvre la séance.\n")
+    assert [(p.giver, p.holder) for p in session.proxies] == [
+        ("Solange DELAHAYE", "Jean LIORET"), ("Sarah THOMASSIN", "Céline ROLLAND"), ("Florence TOUCHARD", "Sylvie GALLOU")]
+    assert session.excused == []
+
+
+def test_two_lists_paired_respectively():
+    session = _session_of("Séance du 5 juillet 2023\nPRESENTS : Tous les membres en exercice sauf :\n\n"
+                          "ABSENTS EXCUSES : Sophie MOREL, Marie LECLERCQ et Paul WATTEL qui avaient respectivement donné "
+                          "procuration à Patrick DESCAMPS, Jean PLOUVIER et Éric DELATTRE. Et Marcel LEFEBVRE.\n\n"
+                          "Le Maire propose le secrétariat de séance à Véronique DESRUMAUX qui l'accepte.\n")
+    assert [(p.giver, p.holder) for p in session.proxies] == [
+        ("Sophie MOREL", "Patrick DESCAMPS"), ("Marie LECLERCQ", "Jean PLOUVIER"), ("Paul WATTEL", "Éric DELATTRE")]
+    assert session.excused == ["Marcel LEFEBVRE"]
+    assert session.secretary == "Véronique DESRUMAUX"
+
+
+@pytest.mark.parametrize("text", [
+    "Le conseil municipal décide d'ajourner ce point à la séance de septembre.",
+    "Le conseil municipal décide de reporter l'examen de cette demande à la préparation du budget.",
+    "Le Conseil Municipal décide de surseoir à statuer dans l'attente d'une estimation.",
+])
+def test_an_item_put_off_without_a_vote_is_withdrawn(text):
+    assert vote_of(text)[1] == "withdrawn"
+
+
+def test_a_heading_whose_colon_opens_its_body():
+    text = ("SEANCE\n1/ Budgets primitifs 2023 : le budget de la commune s'équilibre à 412 600 € en fonctionnement.\n"
+            + BODY + "2/ Réfection de la toiture de l'église : choix de l'entreprise\n" + BODY
+            + "3/ Secteur des Prés : projet d'urbanisation nouvelle au sud du quartier des Prés et acquisition\n" + BODY)
+    assert [s.title for s in find_items(text)[0]] == [
+        "Budgets primitifs 2023", "Réfection de la toiture de l'église : choix de l'entreprise",
+        "Secteur des Prés : projet d'urbanisation nouvelle au sud du quartier des Prés et acquisition"]

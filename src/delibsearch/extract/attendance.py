@@ -11,7 +11,7 @@ import re
 
 from delibsearch.extract.names import clean_name, split_names
 from delibsearch.extract.phrases import alternatives, header_phrases
-from delibsearch.extract.proxies import parse_attendance_block, star_proxies
+from delibsearch.extract.proxies import parse_attendance_block, respective_proxies, star_proxies
 from delibsearch.model import Proxy, Session
 
 # A margin's figure, maybe in its own cell ("10 | Absent :"), may precede the label.
@@ -51,6 +51,9 @@ MIN_STATUS_ROWS = 3
 # a run-on header; the label opens a line of its own.
 MID_LINE_LABEL = re.compile(r"(\b[A-ZÀ-Þ][\w'’-]+\)?)[ \t]+(?=(?:Secrétaire\s+de\s+(?:la\s+)?séance|Excusée?s?|Absente?s?"
                             r"(?:\s+excusée?s?)?|Procurations?|Pouvoirs?)[ \t]*:)")
+# The attendance run on after the sentence that opens the sitting ("... sous la présidence de M. X, Maire. Étaient
+# présents : ..."): the label opens a line of its own.
+SENTENCE_LABEL = re.compile(r"(?<=[a-zé]\.)[ \t]+(?=(?:[ÉE]taient|Sont)\s+présents?\s*:)")
 COUNTED_LABEL = re.compile(r"(?<=[a-zé])[ \t]*\(\d{1,3}\)(?=[ \t]*:)")  # "Présents (21) :" is "Présents :"
 
 
@@ -77,7 +80,7 @@ def read_status_table(zone: str, session: Session) -> bool:
 
 def read_attendance(zone: str, session: Session) -> None:
     """Fill the session's attendance from the header zone: its labelled blocks, else a table of statuses."""
-    zone = MID_LINE_LABEL.sub("\\1\n", COUNTED_LABEL.sub(" ", zone))
+    zone = SENTENCE_LABEL.sub("\n", MID_LINE_LABEL.sub("\\1\n", COUNTED_LABEL.sub(" ", zone)))
     matches = _labels_in(zone)
     if not any(m.lastgroup == "present" for m in matches) and read_status_table(zone, session):
         matches = [m for m in matches if m.lastgroup == "secretary"]
@@ -172,7 +175,9 @@ def store_block(kind: str, block: str, session: Session) -> None:
         names = split_names(block.split("\n")[0]) or split_names(block)
         session.secretary = session.secretary or (names[0] if names else None)
         return
+    block, paired = respective_proxies(block)
     names, proxies = parse_attendance_block(block, kind == "proxies")
+    proxies = paired + proxies
     if kind == "proxies":
         # A list of givers whose holders are not printed ("Absents ayant voté par procuration : A, B").
         proxies += [Proxy(giver=name, holder=None) for name in names]

@@ -20,7 +20,9 @@ AUTHORITY = [
     re.compile(r"\b(?P<name>Syndicat\s+(?:[Ii]ntercommunal|[Mm]ixte|[Dd]épartemental|[Ii]ntercommunautaire)\b[^\n–—(|]{3,120}?)[^\S\n]*(?=[–—(|]|\n|$)"),
     re.compile(r"\b(?:[Cc]ommune|Ville|Mairie)\s+d[e'’]\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|de|du|la|le|[A-ZÀ-Þ][\w'’-]+))*)"),
     # In capitals ("COMMUNE de FLAUX", "VILLE DE CLERMONT-FERRAND AU SERVICE ..."): one word, hyphens joining.
-    re.compile(r"\b(?:COMMUNE|VILLE|MAIRIE)\s+(?:d[e'’]|D[E'’])\s*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]*[A-ZÀ-Þ])\b"),
+    # A compound name's words may be spaced ("MAIRIE de MORLANNES LE BREUIL").
+    re.compile(r"\b(?:COMMUNE|VILLE|MAIRIE)\s+(?:d[e'’]|D[E'’])\s*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]*[A-ZÀ-Þ]"
+               r"(?:[^\S\n](?:LE|LA|LES|SUR|SOUS|EN|AUX|LÈS|DE|DU|DES)[^\S\n][A-ZÀ-Þ][A-ZÀ-Þ'’-]*[A-ZÀ-Þ])*)\b"),
     re.compile(r"(?i:Conseil\s+municipal\s+de\s+la\s+(?:commune|ville)\s+d[e'’])\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[\s-](?:sur|sous|lès|les|en|[A-ZÀ-Þ][\w'’-]+))*)"),
     re.compile(r"(?i:Conseil\s+municipal\s+d[e'’])\s*(?P<name>[A-ZÀ-Þ][\w'’-]+(?:[^\S\n-](?:sur|sous|lès|les|en|SUR|SOUS|LES|EN|[A-ZÀ-Þ][\w'’-]+)|-[\w'’-]+)*)"),
 ]
@@ -34,7 +36,7 @@ BODY_NAMES = {"conseil de communauté": "conseil communautaire"}
 NOT_PLACE_WORDS = {"affiche", "affichee", "compte", "comptes", "proces-verbal", "proces", "seance", "conseil",
                    "presents", "presentes", "extrait", "departement", "reunion", "registre", "convocation",
                    "publie", "publiee", "date", "mairie", "republique", "tel", "telephone", "arrondissement"}
-SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sous", "lès", "et"}
+SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "en", "sur", "sous", "lès", "lez", "et", "aux", "au"}
 
 
 def read_authority(text: str, zone: str) -> tuple[str | None, str | None]:
@@ -120,7 +122,7 @@ def _hyphenated(name: str) -> str:
     """A commune's compound name is written with hyphens, a leading article apart ("BECHERET SUR MORIN" ->
     "Becheret-sur-Morin", "LES SABLES D'OLONNE" -> "Les Sables-d'Olonne")."""
     words = name.split()
-    article = [words.pop(0)] if len(words) > 2 and words[0].lower() in ("le", "la", "les") else []
+    article = [words.pop(0)] if len(words) >= 2 and words[0].lower() in ("le", "la", "les") else []
     return " ".join([*article, "-".join(words)]) if len(words) > 1 else name
 
 

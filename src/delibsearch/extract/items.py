@@ -72,6 +72,11 @@ RAPPORTEUR = re.compile(r"Rapporteure?s?\s*:\s*(?P<name>[^\n]{3,80})", re.I)
 GROUP_GAP = 400
 TITLE_BLOCK_LINES = 5
 TITLE_LINE_MAX = 90  # characters: a body's lines run the page's width, a heading's are shorter
+# "2/ Budgets primitifs 2023 : le budget de la commune s'équilibre ...": a heading whose colon opens a sentence
+# (an article, a pronoun, "après" or a civility: "Secteur Malbosc : projet d'urbanisation" is one title) runs its
+# body on when its line is as wide as the body's or the sentence is long.
+COLON_SENTENCE = 40  # characters after the colon: a sentence, not a title's second part ("... : choix de l'entreprise")
+COLON_RUN_IN = re.compile(r"\s+:\s+(?=(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Ii]ls?|[Ee]lles?|[Aa]près|Madame|Monsieur|M\.|Mme)\s*[A-Za-zÀ-ÿ])")
 BLOCK_STOP = re.compile(r"(?:pour|contre|abstentions?|vote|votants|adopt|rejet)\w*\b|\d+\s+(?:voix|votes?)\b"
                         r"|(?-i:[A-ZÀ-Þ])[^:\n]{1,59}:\s*$", re.I)
 # Where a run-in heading's body begins on the heading's own line ("2023 – 071 – 05.12 – Tarifs communaux 2024
@@ -417,6 +422,9 @@ def _run_in(title: str, lines: list[str], number_length: int) -> str | None:
     following = lines[0].strip() if lines else ""
     widest = max((len(line.strip()) for line in lines[:5]), default=0)
     full = len(title) + number_length + 4 >= 0.85 * widest >= TITLE_LINE_MAX * 0.8
+    colon = COLON_RUN_IN.search(title)
+    if colon and (full or len(title) - colon.end() >= COLON_SENTENCE):
+        return title[:colon.start()]
     if full and (cut := _body_start(following)) and cut <= TITLE_LINE_MAX // 2:
         return f"{title} {following[:cut]}"
     return None

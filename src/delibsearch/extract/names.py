@@ -21,7 +21,7 @@ PARTICLES = {"de", "du", "des", "le", "la", "les", "van", "von", "d'", "da", "di
 NOT_NAMES = {
     "le", "la", "les", "maire", "président", "présidente", "secrétaire", "conseil", "monsieur", "madame",
     "titulaires", "suppléants", "suppléant", "néant", "aucun", "aucune", "soit", "ordre", "jour",
-    "vote", "pour", "contre", "abstention", "adjoint", "adjointe", "commune", "ville", "délégués",
+    "vote", "pour", "contre", "abstention", "adjoint", "adjointe", "adjoints", "adjointes", "commune", "ville", "délégués",
     "république", "française", "français", "département", "arrondissement", "canton", "préfecture", "région",
     "mairie", "séance", "registre", "délibération", "délibérations", "extrait",
 }

@@ -20,6 +20,9 @@ GIVER_CLAUSE = re.compile(r"(?:,\s*|\s+)qui\s+(?=a\s+donné\s|donne\s)")
 # Proxies run together: "B. VAGNON a donné pouvoir à G. GRIGNON C. GANNE a donné pouvoir à M. MOSSÉ".
 RUN_TOGETHER = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+(?=(?:[A-ZÀ-Þ]\.\s?|(?:M\.|Mme)\s+)?(?:[A-ZÀ-Þ][\w'’-]+\s+){0,2}"
                           r"[A-ZÀ-Þ][\w'’-]+\s+a\s+donné\s)")
+# "A, B et C qui avaient respectivement donné procuration à X, Y et Z": the two lists pair in order.
+RESPECTIVELY = re.compile(r"(?P<givers>[^:]+?),?\s+qui\s+(?:ont|avaient|a)\s+respectivement\s+donné\s+(?:pouvoirs?|procurations?)"
+                          r"\s+à\s+(?P<holders>[^.]+?)\s*(?:\.(?=\s|$)|$)", re.S)
 # A proxy given to the sitting's head by title ("Mme SAUNIER à M. le Maire"): the header puts the president's name.
 HEAD = re.compile(r"^(?:M\.|Mme|Monsieur|Madame)?\s*(?:le|la)\s+(?:maire|présidente?)$", re.I)
 HEAD_TITLE = "le Maire"
@@ -28,8 +31,8 @@ STATEMENT = re.compile(rf"^(?P<giver>[^,;()\n]+?)\s+{GIVE}\s+(?:donnée?\s+)?à\
 # "ROUVIER - COROUGE" is one surname; "UPPHOFF - PLUS Jean-Pierre" two members, the second printed NOM Prénom.
 SPACED_HYPHEN = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+[-–]\s+(?=[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*\b(?!\s+[A-ZÀ-Þ][a-zà-ÿ]))")
 INNER_CIVILITY = re.compile(r"\s(?=(?:M\.|Mme|Madame|Monsieur)\s)")
-PLAIN_PAIR = re.compile(r"^(?P<giver>.+?)\s+(?:à|par)\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
-SEGMENTS = re.compile(r"\s*(?:,|;|\s[–—/]\s|\s[-–—]{1,3}\s*(?=[A-ZÀ-Þ])|(?<=\w)[-–—]\s(?=[A-ZÀ-Þ](?:\.|[a-zà-ÿ])))\s*")
+PLAIN_PAIR = re.compile(r"^(?:de\s+|d[’'](?=[A-ZÀ-Þ]))?(?P<giver>.+?)\s+(?:à|par)\s+(?P<holder>(?:M\.|Mme|Madame|Monsieur|[A-ZÀ-Þ]).+)$")
+SEGMENTS = re.compile(r"\s*(?:,|;|\s+et\s+(?=de\s+[A-ZÀ-Þ]|d[’'][A-ZÀ-Þ])|\s[–—/]\s|\s[-–—]{1,3}\s*(?=[A-ZÀ-Þ])|(?<=\w)[-–—]\s(?=[A-ZÀ-Þ](?:\.|[a-zà-ÿ])))\s*")
 # What a margin column leaves at the start of a list's line on a scan: its count, its rule, a misread count
 # ("11 | VINAS", "| STURANT", "il Catherine VINAS", ": Catherine"), or a rule at its end ("VAILLIES |").
 MARGIN_LEAD = re.compile(r"(?m)^[^\S\n]*(?:(?:\d{1,3}|[il1|]{1,2})[^\S\n]*\|?|[|:])[^\S\n]*(?=[A-ZÀ-Þ])|[^\S\n]+\|[^\S\n]*$")
@@ -127,6 +130,21 @@ def _listed_before(giver: str) -> tuple[list[str], str]:
     if len(parts) < 2:
         return [], giver
     return split_names(" ".join(parts[:-1])), clean_name(parts[-1]) or giver
+
+
+def respective_proxies(block: str) -> tuple[str, list[Proxy]]:
+    """The block without a sentence pairing two lists "respectivement", and the proxies it states (none when
+    the lists differ in length: which giver gave to whom is then unknown)."""
+    match = RESPECTIVELY.search(block)
+    if match is None:
+        return block, []
+    givers = split_names(match.group("givers").replace("\n", " "))
+    holders = split_names(match.group("holders").replace("\n", " "))
+    if len(givers) != len(holders) or not givers:
+        return block, []
+    rest = (block[:match.start()] + block[match.end():]).strip()
+    rest = re.sub(r"^(?:et|Et)\s+", "", rest)
+    return rest, [Proxy(giver=g, holder=h) for g, h in zip(givers, holders)]
 
 
 def _holder_listed_first(segment: str) -> bool:

@@ -54,6 +54,8 @@ NOTED = re.compile(r"\bprend(?:re|nent)?\s+acte\b|\ba\s+pris\s+acte\b|\bprennent
 WITHDRAWN = re.compile(r"\bretir[ée]e?s?\b|\bsurs(?:e|é)?oir\b|\bsursis\s+à\s+statuer\b|\bajourn[ée]e?s?\b|\breport[ée]e?s?\s+(?:à|lors\s+d[e’'])\s*(?:une|la)\s+(?:prochaine|séance|date\s+ultérieure)", re.I)
 # An item put off with no vote: said in its last lines.
 POSTPONED = re.compile(r"(?:point|question|délibération|décision|dossier)\s+(?:est\s+)?(?:retir|ajourn|report)|\bajourn[ée]e?s?\b"
+                       r"|\b(?:ajourner|surs(?:e|é)oir\s+à)\s+(?:ce|cette|le|la|l[’'])\s*(?:point|question|dossier|examen|vote|délibération|décision)"
+                       r"|\bsurs(?:e|é)oir\s+à\s+statuer|\breport(?:er|e|ent)\s+l[’']examen\b"
                        r"|\breport[ée]e?s?\s+(?:à|lors\s+d[e’'])\s*(?:une|la)\s+(?:prochaine|séance|date\s+ultérieure)"
                        r"|\bsursis\s+à\s+statuer|\bretir[ée]e?s?\s+de\s+l[’']ordre\s+du\s+jour"
                        r"|\breport(?:er|e|ent)\s+(?:sa|la|cette|leur|toute)\s+décision|\breport(?:er|e|ent)\s+(?:ce|le)\s+(?:point|dossier|vote)\b",
