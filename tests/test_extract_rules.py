@@ -921,3 +921,22 @@ def test_a_heading_whose_colon_opens_its_body():
     assert [s.title for s in find_items(text)[0]] == [
         "Budgets primitifs 2023", "Réfection de la toiture de l'église : choix de l'entreprise",
         "Secteur des Prés : projet d'urbanisation nouvelle au sud du quartier des Prés et acquisition"]
+
+
+def test_surnames_printed_one_after_another_under_plural_civilities():
+    assert split_names("MM. DUCLOS LABAT LE GOFF MMES LATAPIE CHOMEL MME CLAVIER") == [
+        "DUCLOS", "LABAT", "LE GOFF", "LATAPIE", "CHOMEL", "CLAVIER"]
+    assert split_names("MM. Jean DUCLOS, Paul LE GOFF et Mme Anne ROUX") == ["Jean DUCLOS", "Paul LE GOFF", "Anne ROUX"]
+
+
+def test_proxies_run_together_after_a_list_and_a_name_after_the_last_holder():
+    names, found = parse_attendance_block("M. DUPAS, POULAIN, GLORIOD Mme ANTONY pouvoir à M. AUBERT M. BALLAND pouvoir "
+                                          "à Mme BOUCHARD\nMme DUBROCA pouvoir à M. LAFITTE M. CAPDEVIELLE", False)
+    assert [(p.giver, p.holder) for p in found] == [("ANTONY", "AUBERT"), ("BALLAND", "BOUCHARD"), ("DUBROCA", "LAFITTE")]
+    assert names == ["DUPAS", "POULAIN", "GLORIOD", "CAPDEVIELLE"]
+
+
+def test_delegates_present_are_the_present_list():
+    session = _session_of("Conseil communautaire du 22 mai 2023\nDélégués présents : Mmes PARISOT (Aubertans), "
+                          "VERNEREY (Courchaton) M. GAILLOT (Bayans), DUMONTET (Beaumotte).\nAbsents : M. HENRIOT\n")
+    assert session.present == ["PARISOT", "VERNEREY", "GAILLOT", "DUMONTET"]

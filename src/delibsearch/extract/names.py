@@ -17,6 +17,9 @@ CIVILITY = re.compile(
 # "Mmes et MM. A, B", "Mesdames et Messieurs A, B": a list's opening civilities, not a name and the next.
 CIVILITY_PAIR = re.compile(r"^\s*(?:Mmes|Mesdames|MM\.?|Messieurs)\s+et\s+(?:Mmes|Mesdames|MM\.?|Messieurs)\s+")
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+PLURAL_CIVILITY = re.compile(r"(?<!\S)(?:MM\.?|MMES|Mmes|Messieurs|Mesdames)(?!\S)")
+CIVILITY_WORDS = re.compile(r"(?<!\S)(?:M\.|MME|Mme|MLLE|Mlle)(?!\S)")
+MIN_SURNAME_RUN = 3
 PARTICLES = {"de", "du", "des", "le", "la", "les", "van", "von", "d'", "da", "di", "ben", "el", "dos", "del"}
 NOT_NAMES = {
     "le", "la", "les", "maire", "président", "présidente", "secrétaire", "conseil", "monsieur", "madame",
@@ -92,10 +95,35 @@ def split_names(text: str) -> list[str]:
     text = CIVILITY_PAIR.sub("", PAREN.sub("", BULLET.sub(", ", text)).replace("\n", " "))
     names = []
     for part in SPLIT_LIST.split(text):
+        surnames = _surname_run(part) if part else None
+        if surnames:
+            names += surnames
+            continue
         name = clean_name(part) if part else None
         if name:
             names.append(name)
     return names
+
+
+def _surname_run(part: str) -> list[str] | None:
+    """Surnames printed one after another under plural civilities, as small communes' registers print them
+    ("MM. DUCOURNAU LABORDE LACAZE MMES LATAPIE CHOMEL"): each capitalised word a member, a particle ("LE
+    GOFF", "DE LA ROCHE") joined to the word after it. None for anything else."""
+    if not PLURAL_CIVILITY.search(part):
+        return None
+    words = [w for w in PLURAL_CIVILITY.sub(" ", CIVILITY_WORDS.sub(" ", part)).split() if w.strip("|.,;")]
+    words = [w.strip("|.,;") for w in words]
+    if len(words) < MIN_SURNAME_RUN or not all(_is_upper(w) and len(w) > 1 for w in words):
+        return None
+    surnames: list[str] = []
+    pending = ""
+    for word in words:
+        if fold(word) in PARTICLES:
+            pending = f"{pending}{word} "
+            continue
+        surnames.append(pending + word)
+        pending = ""
+    return surnames
 
 
 def surname(name: str) -> str:

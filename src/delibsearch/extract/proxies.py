@@ -23,6 +23,11 @@ RUN_TOGETHER = re.compile(r"(?<=[A-ZÀ-Þ]{2})\s+(?=(?:[A-ZÀ-Þ]\.\s?|(?:M\.|Mm
 # "A, B et C qui avaient respectivement donné procuration à X, Y et Z": the two lists pair in order.
 RESPECTIVELY = re.compile(r"(?P<givers>[^:]+?),?\s+qui\s+(?:ont|avaient|a)\s+respectivement\s+donné\s+(?:pouvoirs?|procurations?)"
                           r"\s+à\s+(?P<holders>[^.]+?)\s*(?:\.(?=\s|$)|$)", re.S)
+# Statements run together after a list ("GLORIOD Mme ANTONY pouvoir à M. AUBERT M. BALLAND pouvoir à Mme
+# BOUCHARD"): each civility that opens a giver's statement starts a line of its own.
+PROXY_RUN = re.compile(r"\s+(?=(?:M\.|Mme|MME|Madame|Monsieur)\s+(?:(?!(?:Mme|MME|Madame|Monsieur)\s)[A-ZÀ-Þ][\w'’-]*\s+){0,2}"
+                       r"(?!(?:Mme|MME|Madame|Monsieur)\s)[A-ZÀ-Þ][\w'’-]*\s+"
+                       r"(?:pouvoir|procuration|donne\s|a\s+donné|remplacée?\s+par)\b)")
 # A proxy given to the sitting's head by title ("Mme SAUNIER à M. le Maire"): the header puts the president's name.
 HEAD = re.compile(r"^(?:M\.|Mme|Monsieur|Madame)?\s*(?:le|la)\s+(?:maire|présidente?)$", re.I)
 HEAD_TITLE = "le Maire"
@@ -49,7 +54,7 @@ STARRED = re.compile(r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*
 
 def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str], list[Proxy]]:
     """Names listed in the block, and the proxies it states ("X pouvoir à Y", "X (procuration à Y)")."""
-    block = _part_run_together(GIVER_CLAUSE.sub(" ", block))
+    block = PROXY_RUN.sub("\n", _part_run_together(GIVER_CLAUSE.sub(" ", block)))
     proxies, rest = _line_statements(block)
     if proxies and not rest:
         return [], proxies
@@ -64,7 +69,8 @@ def parse_attendance_block(block: str, is_proxy_block: bool) -> tuple[list[str],
         proxy = _pair(segment, is_proxy_block)
         if proxy:
             listed, proxy.giver = _listed_before(proxy.giver)
-            names += listed
+            proxy.holder, after = _listed_after(proxy.holder)
+            names += listed + after
             proxies.append(proxy)
             if _holder_listed_first(segment):
                 names.append(proxy.holder)
@@ -102,13 +108,15 @@ def _line_statements(block: str) -> tuple[list[Proxy], str]:
     rest = lines[len(stated):]
     if not stated or any(re.search(GIVE, line) for line in rest):
         return [], block
-    found = []
+    found, after = [], []
     for match in map(STATEMENT.match, stated):
         giver = clean_name(SPACED_HYPHEN.sub("-", match.group("giver")))
         holder = clean_name(SPACED_HYPHEN.sub("-", match.group("holder")))
         if giver and holder:
+            holder, listed = _listed_after(holder)
             found.append(Proxy(giver=giver, holder=holder))
-    return found, "\n".join(rest)
+            after += listed
+    return found, "\n".join(rest + [", ".join(after)] if after else rest)
 
 
 def _pair(segment: str, is_proxy_block: bool) -> Proxy | None:
@@ -145,6 +153,15 @@ def respective_proxies(block: str) -> tuple[str, list[Proxy]]:
     rest = (block[:match.start()] + block[match.end():]).strip()
     rest = re.sub(r"^(?:et|Et)\s+", "", rest)
     return rest, [Proxy(giver=g, holder=h) for g, h in zip(givers, holders)]
+
+
+def _listed_after(holder: str) -> tuple[str, list[str]]:
+    """A list goes on after a proxy's holder ("pouvoir à M. LAFITTE M. CAPDEVIELLE"): the holder is the first
+    name, the names after its civility belong to the list."""
+    parts = INNER_CIVILITY.split(holder)
+    if len(parts) < 2 or holder == HEAD_TITLE:
+        return holder, []
+    return clean_name(parts[0]) or holder, split_names(" ".join(parts[1:]))
 
 
 def _holder_listed_first(segment: str) -> bool:
