@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 MIN_GUTTER = 9.0  # points: the narrowest white band that separates two columns
 CHUNK_GAP = 1.5  # a gap wider than this many word heights splits a line into chunks
+JOINED_GAP = 0.15  # of a word's height: a closer word without a space printed before it continues the word
 MIN_TWO_SIDED = 2
 MAX_DEPTH = 2
 EDGE_STEP = 4.0  # points: line starts this close share a left margin
@@ -503,10 +504,15 @@ def _paragraph_start(lines: list[Line], at: int) -> int:
 
 def _as_line(words: list[Word]) -> Line:
     ordered = sorted(words, key=lambda w: w.x0)
+    return Line(text=words_text(ordered).strip(), top=min(w.top for w in words), bottom=max(w.bottom for w in words),
+                x0=ordered[0].x0, x1=max(w.x1 for w in words))
+
+
+def words_text(ordered: list[Word]) -> str:
+    """The text of words printed left to right on one line: a space between two, unless the second follows the
+    first closely with no space printed (a word the text layer parted at a jump in position)."""
     parts = [ordered[0].text]
     for previous, word in zip(ordered, ordered[1:]):
-        gap = word.x0 - previous.x1
-        joined = not previous.space_after and gap < 0.15 * word.height
+        joined = not previous.space_after and word.x0 - previous.x1 < JOINED_GAP * word.height
         parts.append(word.text if joined else " " + word.text)
-    return Line(text="".join(parts).strip(), top=min(w.top for w in words), bottom=max(w.bottom for w in words),
-                x0=ordered[0].x0, x1=max(w.x1 for w in words))
+    return "".join(parts)

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
-from delibsearch.parse.layout import Word, cell_rows
+from delibsearch.parse.layout import Word, cell_rows, words_text
 
 SNAP, JOIN, INTERSECTION, MIN_EDGE = 3.0, 3.0, 3.0, 3.0  # points: pdfplumber's defaults for ruled tables
-JOINED_GAP = 0.15  # of a word's height: a closer word without a space before it continues the word
 
 
 @dataclass
@@ -59,12 +58,5 @@ def _text(cell: tuple[float, float, float, float] | None, words: list[Word]) -> 
         return None
     x0, top, x1, bottom = cell
     inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 < x1 and top <= (w.top + w.bottom) / 2 < bottom]
-    return "\n".join(_line_text(sorted(line, key=lambda w: w.x0)) for line in cell_rows(inside))
+    return "\n".join(words_text(sorted(line, key=lambda w: w.x0)) for line in cell_rows(inside))
 
-
-def _line_text(words: list[Word]) -> str:
-    parts = [words[0].text]
-    for previous, word in zip(words, words[1:]):
-        joined = not previous.space_after and word.x0 - previous.x1 < JOINED_GAP * word.height
-        parts.append(word.text if joined else " " + word.text)
-    return "".join(parts)

@@ -48,7 +48,7 @@ def page_transform(page: pypdfium2.PdfPage):
 
 def _words(textpage: pypdfium2.PdfTextPage, text: str, to_page) -> list[Word]:
     words: list[Word] = []
-    current: list = []  # [x0, top, x1, bottom, chars, x0 of the last char, x0 of each char]
+    current: list = []  # [x0, top, x1, bottom, chars, x0 of each char]
     handle = textpage.raw
     for index, char in enumerate(text):
         char = PRINTED_AS.get(char, char)
@@ -66,12 +66,11 @@ def _words(textpage: pypdfium2.PdfTextPage, text: str, to_page) -> list[Word]:
             current[2] = max(current[2], x1)
             current[1], current[3] = min(current[1], y0), max(current[3], y1)
             current[4].append(char)
-            current[5] = x0
-            current[6].append(x0)
+            current[5].append(x0)
         else:
             if current:
                 words.append(_word(current))
-            current = [x0, y0, x1, y1, [char], x0, [x0]]
+            current = [x0, y0, x1, y1, [char], [x0]]
     if current:
         words.append(_word(current))
     return words
@@ -83,9 +82,9 @@ def _continues(current: list, x0: float, top: float, bottom: float) -> bool:
     middle = (top + bottom) / 2
     same_line = current[1] - 0.2 * height <= middle <= current[3] + 0.2 * height
     # The letters of a ligature ("ﬀ" read as "f", "f") share one box: the second starts where the first did.
-    return same_line and (x0 >= current[5] - 0.05 * height) and x0 - current[2] <= 0.25 * height
+    return same_line and (x0 >= current[5][-1] - 0.05 * height) and x0 - current[2] <= 0.25 * height
 
 
 def _word(current: list, space_after: bool = False) -> Word:
     return Word(x0=current[0], top=current[1], x1=current[2], bottom=current[3], text="".join(current[4]),
-                space_after=space_after, starts=tuple(current[6]))
+                space_after=space_after, starts=tuple(current[5]))
